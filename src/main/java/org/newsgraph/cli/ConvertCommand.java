@@ -1,0 +1,134 @@
+package org.newsgraph.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.jena.sparql.core.Quad;
+import org.newsgraph.ArticleConverter;
+import org.newsgraph.NewsgraphException;
+import org.newsgraph.extract.Lexicon;
+import org.newsgraph.rdf.IriMinter;
+import org.newsgraph.rdf.OutputFormat;
+import org.newsgraph.rdf.RioStreamWriter;
+import org.newsgraph.read.Article;
+import org.newsgraph.read.ArticleReader;
+import org.newsgraph.read.ReadResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code newsgraph convert}: articles to RDF, one named graph per article. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Reads articles (.txt, .jsonl, or folders of them), extracts persons, organizations, "
+                + "roles, statements and events, and writes them as RDF.",
+                "Exit status: 0 all converted, 1 some articles failed (the others are written), 2 error."})
+final class ConvertCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders.")
+    List<Path> paths;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "nquads",
+            description = "nquads, trig, turtle, ntriples, jsonld or rdfxml (default: ${DEFAULT-VALUE}). "
+                    + "turtle, ntriples and rdfxml have no named graphs: they get the union of all graphs.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write (default: standard output).")
+    Path output;
+
+    @Option(names = "--base", paramLabel = "IRI", defaultValue = IriMinter.DEFAULT_BASE,
+            description = "Base of the IRIs minted for articles, entities and facts (default: ${DEFAULT-VALUE}).")
+    String base;
+
+    @Option(names = "--lexicon", paramLabel = "DIR",
+            description = "A folder of extra word lists (titles.txt, speech-verbs.txt, event-triggers.txt, "
+                    + "honorifics.txt, party-words.txt, org-heads.txt, known-entities.tsv) added to the built-in ones.")
+    Path lexicon;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines, only errors and the summary.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Stack traces with errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        OutputFormat fmt = OutputFormat.named(format);
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = new Progress(err, quiet);
+        ArticleConverter converter = ArticleConverter.builder()
+                .lexicon(lexicon == null ? Lexicon.builtIn() : Lexicon.withExtensions(lexicon))
+                .iris(new IriMinter(base))
+                .build();
+        if (!fmt.keepsGraphs()) {
+            progress.note(fmt.cliName() + " has no named graphs: writing the union of all article graphs");
+        }
+        try (OutputStream out = open(); Stream<ReadResult> articles = ArticleReader.create().read(paths)) {
+            RioStreamWriter writer = RioStreamWriter.create(out, fmt);
+            writer.start();
+            articles.forEach(result -> {
+                if (result instanceof ReadResult.Failure f) {
+                    progress.failed(f.message(), null);
+                } else if (result instanceof ReadResult.Success s) {
+                    convertOne(converter, s.article(), writer, progress);
+                }
+            });
+            writer.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        progress.summary();
+        return progress.failures() == 0 ? Main.OK : Main.SOME_FAILED;
+    }
+
+    private void convertOne(ArticleConverter converter, Article article, RioStreamWriter writer, Progress progress) {
+        long start = System.nanoTime();
+        try {
+            List<Quad> quads = converter.convert(article);
+            quads.forEach(writer::quad);
+            progress.converted(article.id(), quads.size(), System.nanoTime() - start);
+        } catch (RuntimeException e) {
+            // One article's failure must not lose the others: report it and go on.
+            progress.failed(article.source() + ": conversion failed: " + e.getMessage(), verbose ? e : null);
+        }
+    }
+
+    private OutputStream open() throws IOException {
+        if (output == null) {
+            return new BufferedOutputStream(new NonClosingStream(System.out));
+        }
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new NewsgraphException(output + ": folder " + parent + " does not exist");
+        }
+        return new BufferedOutputStream(Files.newOutputStream(output));
+    }
+
+    /** Standard output stays open after the writer is done, for anything printed later. */
+    private static final class NonClosingStream extends java.io.FilterOutputStream {
+        NonClosingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.newsgraph.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.newsgraph.nlp.AnnotatedDocument;
+import org.newsgraph.nlp.Dependency;
+import org.newsgraph.nlp.Mention;
+import org.newsgraph.nlp.Sentence;
+import org.newsgraph.nlp.Token;
+
+/**
+ * Finds events: a clause whose verb is a political-event trigger, that the text asserts
+ * (not negated, not hypothetical, not a modifier such as "protesting workers"), with its
+ * participants, place, and the date its own time expression gives, resolved against the
+ * article date ("on Saturday", "last year"), or the date of the clause it depends on.
+ */
+final class EventExtractor {
+
+    private static final Set<String> CLAUSE_RELATIONS =
+            Set.of("root", "ccomp", "conj", "advcl", "xcomp", "parataxis");
+    private static final Set<String> NEGATIONS = Set.of("not", "n't", "never", "no");
+    private static final Set<String> HYPOTHETICAL_AUX =
+            Set.of("would", "could", "might", "should", "may", "can", "'d", "must");
+    private static final Set<String> CONDITIONAL_MARKS = Set.of("if", "unless", "whether");
+    private static final Set<String> TIME_TYPES = Set.of("DATE", "TIME");
+
+    private final Lexicon lexicon;
+
+    EventExtractor(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    List<EventFact> extract(AnnotatedDocument doc, EntityIndex index, AgentResolver agents) {
+        List<EventFact> out = new ArrayList<>();
+        for (Sentence s : doc.sentences()) {
+            Map<Integer, TimeValue> dates = clauseDates(doc, s);
+            Map<Integer, EventFact> events = new HashMap<>();
+            for (Token v : s.tokens()) {
+                if (isAssertedEvent(s, v)) {
+                    Optional<TimeValue> date = dateOf(s, v.index(), dates);
+                    List<Entity> participants = new ArrayList<>();
+                    Optional<Entity> place = Optional.empty();
+                    for (Dependency d : s.children(v.index())) {
+                        String rel = d.baseRelation();
+                        if (rel.equals("nsubj") || rel.equals("obj")) {
+                            agents.resolve(s, d.dependent()).filter(e -> !participants.contains(e)).ifPresent(participants::add);
+                        } else if (rel.equals("obl") && place.isEmpty()) {
+                            place = index.resolve(s.index(), d.dependent()).filter(e -> e.kind() == EntityKind.PLACE);
+                        }
+                    }
+                    int[] extent = s.subtreeExtent(v.index());
+                    Evidence ev = new Evidence(s.token(extent[0]).begin(), s.token(extent[1] - 1).end(), s.text());
+                    events.put(v.index(), new EventFact(v.word(), date, participants, place, ev,
+                            date.isPresent() ? 0.8 : 0.7));
+                }
+            }
+            events.keySet().stream().sorted().forEach(i -> out.add(events.get(i)));
+        }
+        return out;
+    }
+
+    private boolean isAssertedEvent(Sentence s, Token v) {
+        if (!v.isVerb() || !lexicon.eventTriggers().contains(v.lemma().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        Optional<Dependency> edge = s.headEdge(v.index());
+        if (edge.isEmpty() || !CLAUSE_RELATIONS.contains(edge.get().relation())) {
+            return false;
+        }
+        boolean hasSubject = !s.children(v.index(), "nsubj").isEmpty()
+                || !s.children(v.index(), "csubj").isEmpty()
+                || Set.of("conj", "xcomp", "advcl").contains(edge.get().relation());
+        if (!hasSubject) {
+            return false;
+        }
+        for (Dependency d : s.children(v.index())) {
+            String w = s.token(d.dependent()).word().toLowerCase(Locale.ROOT);
+            if (d.baseRelation().equals("advmod") && NEGATIONS.contains(w)
+                    || d.baseRelation().equals("aux") && HYPOTHETICAL_AUX.contains(w)
+                    || d.baseRelation().equals("mark") && CONDITIONAL_MARKS.contains(w)) {
+                return false;
+            }
+            if (d.baseRelation().startsWith("nsubj")) {
+                // "no such decision was taken"
+                for (int det : s.children(d.dependent(), "det")) {
+                    if (s.token(det).word().equalsIgnoreCase("no")) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Each time expression of the sentence, keyed by the verb its phrase attaches to. */
+    private static Map<Integer, TimeValue> clauseDates(AnnotatedDocument doc, Sentence s) {
+        Map<Integer, TimeValue> out = new HashMap<>();
+        for (Mention m : doc.mentions()) {
+            if (m.span().sentence() != s.index() || !TIME_TYPES.contains(m.type())) {
+                continue;
+            }
+            Optional<TimeValue> value = TimeValue.fromTimex(m.normalized());
+            if (value.isEmpty()) {
+                continue;
+            }
+            int head = m.span().end() - 1;
+            for (int guard = 0; guard < s.tokens().size(); guard++) {
+                Optional<Dependency> up = s.headEdge(head);
+                if (up.isEmpty() || up.get().governor() < 0) {
+                    break;
+                }
+                head = up.get().governor();
+                if (s.token(head).isVerb()) {
+                    out.putIfAbsent(head, value.get());
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The verb's own date, else that of the clause it hangs from ("stormed ... on Saturday to protest"). */
+    private static Optional<TimeValue> dateOf(Sentence s, int verb, Map<Integer, TimeValue> dates) {
+        int v = verb;
+        for (int guard = 0; guard < s.tokens().size(); guard++) {
+            TimeValue t = dates.get(v);
+            if (t != null) {
+                return Optional.of(t);
+            }
+            Optional<Dependency> up = s.headEdge(v);
+            if (up.isEmpty() || up.get().governor() < 0
+                    || !Set.of("xcomp", "advcl", "conj").contains(up.get().relation())) {
+                return Optional.empty();
+            }
+            v = up.get().governor();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,154 @@
+package org.newsgraph.extract;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.newsgraph.NewsgraphException;
+
+/**
+ * The domain word lists extraction uses: honorifics, speech verbs, event triggers, political
+ * titles, party words and well-known organizations. They ship as data files beside this
+ * class; {@link #withExtensions(Path)} adds a user's own files of the same names.
+ *
+ * @param honorifics    lower-case honorifics without a period ("dr", "sir")
+ * @param speechVerbs   speech-verb lemmas
+ * @param objectSpeech  speech verbs whose direct object is what was said ("deny claims")
+ * @param eventTriggers event verb lemmas
+ * @param titles        lower-case political titles, by number of words, longest first
+ * @param placeTitles   titles held in a place rather than an organization
+ * @param partyWords    words that make an organization a party
+ * @param orgHeads      nouns that make a body of its own after an organization name
+ * @param known         well-known organizations by normalized alias
+ */
+public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<String> objectSpeech,
+                      Set<String> eventTriggers, List<String> titles, Set<String> placeTitles,
+                      Set<String> partyWords, Set<String> orgHeads, Map<String, KnownEntity> known) {
+
+    /** A well-known organization from {@code known-entities.tsv}. */
+    public record KnownEntity(String name, boolean party, Optional<String> wikidata, List<String> aliases) {
+    }
+
+    public Lexicon {
+        honorifics = Set.copyOf(honorifics);
+        speechVerbs = Set.copyOf(speechVerbs);
+        objectSpeech = Set.copyOf(objectSpeech);
+        eventTriggers = Set.copyOf(eventTriggers);
+        titles = List.copyOf(titles);
+        placeTitles = Set.copyOf(placeTitles);
+        partyWords = Set.copyOf(partyWords);
+        orgHeads = Set.copyOf(orgHeads);
+        known = Map.copyOf(known);
+    }
+
+    private static final Lexicon BUILT_IN = load(null);
+
+    /** The lists shipped with newsgraph. */
+    public static Lexicon builtIn() {
+        return BUILT_IN;
+    }
+
+    /** The shipped lists plus the files of the same names found in {@code dir}. */
+    public static Lexicon withExtensions(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new NewsgraphException(dir + ": lexicon directory not found");
+        }
+        return load(dir);
+    }
+
+    /** Whether {@code word} (any case, period optional) is an honorific. */
+    public boolean isHonorific(String word) {
+        return honorifics.contains(word.toLowerCase(Locale.ROOT).replace(".", ""));
+    }
+
+    /** The well-known organization one of whose names is {@code name}, if any. */
+    public Optional<KnownEntity> findKnown(String name) {
+        return Optional.ofNullable(known.get(Names.key(name)));
+    }
+
+    private static Lexicon load(Path extra) {
+        Set<String> honorifics = new HashSet<>(lines("honorifics.txt", extra));
+        Set<String> speech = new HashSet<>();
+        Set<String> objectSpeech = new HashSet<>();
+        for (String line : lines("speech-verbs.txt", extra)) {
+            String verb = line.replace("+obj", "").strip();
+            speech.add(verb);
+            if (line.contains("+obj")) {
+                objectSpeech.add(verb);
+            }
+        }
+        List<String> titles = new ArrayList<>();
+        Set<String> placeTitles = new HashSet<>();
+        for (String line : lines("titles.txt", extra)) {
+            String title = line.replace("@place", "").strip();
+            if (!titles.contains(title)) {
+                titles.add(title);
+            }
+            if (line.contains("@place")) {
+                placeTitles.add(title);
+            }
+        }
+        titles.sort((a, b) -> Integer.compare(b.split(" ").length, a.split(" ").length));
+        Map<String, KnownEntity> known = new HashMap<>();
+        for (String line : lines("known-entities.tsv", extra)) {
+            String[] f = line.split("\t", -1);
+            if (f.length < 3) {
+                throw new NewsgraphException("known-entities.tsv: expected kind, name, wikidata, aliases: " + line);
+            }
+            List<String> aliases = f.length > 3 && !f[3].isBlank() ? List.of(f[3].split("\\|")) : List.of();
+            KnownEntity e = new KnownEntity(f[1].strip(), f[0].strip().equals("party"),
+                    f[2].strip().equals("-") ? Optional.empty() : Optional.of(f[2].strip()), aliases);
+            known.put(Names.key(e.name()), e);
+            for (String a : aliases) {
+                known.putIfAbsent(Names.key(a), e);
+            }
+        }
+        return new Lexicon(honorifics, speech, objectSpeech, new HashSet<>(lines("event-triggers.txt", extra)),
+                titles, placeTitles, new HashSet<>(lines("party-words.txt", extra)),
+                new HashSet<>(lines("org-heads.txt", extra)), known);
+    }
+
+    private static List<String> lines(String name, Path extra) {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new NewsgraphException("lexicon file " + name + " is missing from the build");
+            }
+            read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
+            if (extra != null && Files.isRegularFile(extra.resolve(name))) {
+                try (BufferedReader r = Files.newBufferedReader(extra.resolve(name), StandardCharsets.UTF_8)) {
+                    read(r, out);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read lexicon file " + name, e);
+        }
+        return out;
+    }
+
+    private static void read(BufferedReader r, List<String> out) throws IOException {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            String s = line.strip();
+            if (!s.isEmpty() && !s.startsWith("#")) {
+                out.add(name(line));
+            }
+        }
+    }
+
+    private static String name(String line) {
+        // Tab-separated files keep their case; word lists are lower case.
+        return line.contains("\t") ? line.strip() : line.strip().toLowerCase(Locale.ROOT);
+    }
+}

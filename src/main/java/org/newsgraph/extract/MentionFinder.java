@@ -1,0 +1,178 @@
+package org.newsgraph.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.newsgraph.nlp.AnnotatedDocument;
+import org.newsgraph.nlp.Mention;
+import org.newsgraph.nlp.Sentence;
+import org.newsgraph.nlp.Span;
+import org.newsgraph.nlp.Token;
+
+/**
+ * Finds the names in a document: NER mentions of persons, organizations and places, joined
+ * across hyphens ("MQM - P" is one name), honorifics dropped, plus well-known organizations
+ * that NER missed.
+ */
+final class MentionFinder {
+
+    private static final int MAX_KNOWN_NAME_TOKENS = 7;
+
+    private final Lexicon lexicon;
+
+    MentionFinder(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    List<NameMention> find(AnnotatedDocument doc) {
+        List<NameMention> out = new ArrayList<>();
+        for (Mention m : doc.mentions()) {
+            kindOf(m.type()).flatMap(kind -> fromNer(doc, m, kind)).ifPresent(out::add);
+        }
+        for (Sentence s : doc.sentences()) {
+            out.addAll(knownNames(s));
+            out.addAll(honorificNames(s, out));
+        }
+        return resolveOverlaps(out);
+    }
+
+    private static Optional<EntityKind> kindOf(String nerType) {
+        switch (nerType) {
+            case "PERSON":
+                return Optional.of(EntityKind.PERSON);
+            case "ORGANIZATION":
+                return Optional.of(EntityKind.ORGANIZATION);
+            case "LOCATION": case "CITY": case "STATE_OR_PROVINCE": case "COUNTRY":
+                return Optional.of(EntityKind.PLACE);
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private Optional<NameMention> fromNer(AnnotatedDocument doc, Mention m, EntityKind kind) {
+        Sentence s = doc.sentence(m.span().sentence());
+        int start = m.span().start();
+        int end = m.span().end();
+        if (s.token(start).isPronoun() || !Character.isUpperCase(s.token(start).word().codePointAt(0))
+                && !Character.isDigit(s.token(start).word().codePointAt(0))) {
+            return Optional.empty(); // "he", "his": coreference handles pronouns
+        }
+        int[] joined = joinHyphens(s, start, end);
+        start = joined[0];
+        end = joined[1];
+        while (start < end - 1 && kind == EntityKind.PERSON && lexicon.isHonorific(s.token(start).word())) {
+            start++;
+        }
+        while (end > start + 1 && isPossessiveOrPunct(s.token(end - 1))) {
+            end--;
+        }
+        String text = Names.clean(s.textOf(start, end));
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Lexicon.KnownEntity known = kind == EntityKind.PLACE ? null : lexicon.findKnown(text).orElse(null);
+        EntityKind finalKind = known != null ? EntityKind.ORGANIZATION : kind;
+        return Optional.of(new NameMention(new Span(s.index(), start, end), finalKind, text, known));
+    }
+
+    /** Widens a name over hyphens written without spaces: "MQM" "-" "P" is "MQM-P". */
+    private static int[] joinHyphens(Sentence s, int start, int end) {
+        List<Token> t = s.tokens();
+        while (end + 1 < t.size() && t.get(end).word().equals("-") && touching(t.get(end - 1), t.get(end))
+                && touching(t.get(end), t.get(end + 1)) && Character.isUpperCase(t.get(end + 1).word().charAt(0))) {
+            end += 2;
+        }
+        while (start >= 2 && t.get(start - 1).word().equals("-") && touching(t.get(start - 2), t.get(start - 1))
+                && touching(t.get(start - 1), t.get(start)) && Character.isUpperCase(t.get(start - 2).word().charAt(0))) {
+            start -= 2;
+        }
+        return new int[] {start, end};
+    }
+
+    static boolean touching(Token a, Token b) {
+        return a.end() == b.begin();
+    }
+
+    private static boolean isPossessiveOrPunct(Token t) {
+        return t.pos().equals("POS") || t.word().matches("\\p{Punct}+") && !t.word().equals(")");
+    }
+
+    /** Well-known organizations, longest match first; acronyms must match case, other names need a capital. */
+    private List<NameMention> knownNames(Sentence s) {
+        List<NameMention> out = new ArrayList<>();
+        List<Token> t = s.tokens();
+        for (int i = 0; i < t.size(); i++) {
+            if (!Character.isUpperCase(t.get(i).word().codePointAt(0))) {
+                continue;
+            }
+            for (int j = Math.min(t.size(), i + MAX_KNOWN_NAME_TOKENS); j > i; j--) {
+                String text = s.textOf(i, j);
+                Optional<Lexicon.KnownEntity> known = lexicon.findKnown(text);
+                if (known.isPresent() && caseAgrees(text, known.get()) && !continuesName(t, i, j)) {
+                    out.add(new NameMention(new Span(s.index(), i, j), EntityKind.ORGANIZATION,
+                            Names.clean(text), known.get()));
+                    i = j - 1;
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A known name inside a longer hyphenated one ("PML" in "PML-N") is not that name. */
+    private static boolean continuesName(List<Token> t, int i, int j) {
+        return j < t.size() && t.get(j).word().equals("-") && touching(t.get(j - 1), t.get(j))
+                || i > 0 && t.get(i - 1).word().equals("-") && touching(t.get(i - 1), t.get(i));
+    }
+
+    private static boolean caseAgrees(String text, Lexicon.KnownEntity known) {
+        String compact = text.replaceAll("\\s+", "");
+        boolean acronym = compact.equals(compact.toUpperCase(Locale.ROOT)) && compact.length() <= 6;
+        if (!acronym) {
+            return true;
+        }
+        for (String alias : known.aliases()) {
+            if (alias.replaceAll("\\s+", "").equals(compact)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Mr Smith", "Dr. Jones": an honorific before an untagged proper noun names a person. */
+    private List<NameMention> honorificNames(Sentence s, List<NameMention> found) {
+        List<NameMention> out = new ArrayList<>();
+        List<Token> t = s.tokens();
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (!lexicon.isHonorific(t.get(i).word()) || !Character.isUpperCase(t.get(i).word().charAt(0))) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < t.size() && t.get(j).isProperNoun() && !t.get(j).word().equals(".")) {
+                j++;
+            }
+            Span span = j > i + 1 ? new Span(s.index(), i + 1, j) : null;
+            if (span != null && found.stream().noneMatch(m -> m.span().overlaps(span))) {
+                out.add(new NameMention(span, EntityKind.PERSON, Names.clean(s.textOf(i + 1, j)), null));
+            }
+        }
+        return out;
+    }
+
+    /** Where two names overlap, the longer wins, then a well-known organization. */
+    private static List<NameMention> resolveOverlaps(List<NameMention> all) {
+        List<NameMention> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparing((NameMention m) -> -m.span().length())
+                .thenComparing(m -> m.known() == null));
+        List<NameMention> kept = new ArrayList<>();
+        for (NameMention m : sorted) {
+            if (kept.stream().noneMatch(k -> k.span().overlaps(m.span()))) {
+                kept.add(m);
+            }
+        }
+        kept.sort(Comparator.comparing((NameMention m) -> m.span().sentence()).thenComparing(m -> m.span().start()));
+        return kept;
+    }
+}

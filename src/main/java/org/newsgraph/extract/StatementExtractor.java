@@ -1,0 +1,261 @@
+package org.newsgraph.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.newsgraph.nlp.AnnotatedDocument;
+import org.newsgraph.nlp.Dependency;
+import org.newsgraph.nlp.Quote;
+import org.newsgraph.nlp.Sentence;
+import org.newsgraph.nlp.Token;
+
+/**
+ * Finds who said what: direct quotes attributed through the speech verb beside them, and
+ * reported speech from a speech verb with its subject and its that-clause, infinitive or
+ * object ("urged members to ...", "claimed that ...", "denied the claims"), and
+ * "according to X".
+ */
+final class StatementExtractor {
+
+    private static final int MIN_QUOTE_WORDS = 5;
+    private static final int MIN_REPORTED_TOKENS = 3;
+    private static final Set<String> CONTENT = Set.of("ccomp", "xcomp");
+
+    private final Lexicon lexicon;
+
+    StatementExtractor(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    List<StatementFact> extract(AnnotatedDocument doc, AgentResolver agents) {
+        Map<String, StatementFact> out = new LinkedHashMap<>();
+        for (Quote q : doc.quotes()) {
+            direct(doc, q, agents).ifPresent(st -> out.putIfAbsent(st.speaker().key() + "|" + st.text(), st));
+        }
+        for (Sentence s : doc.sentences()) {
+            for (Token v : s.tokens()) {
+                if (v.isVerb() && lexicon.speechVerbs().contains(v.lemma().toLowerCase()) && !insideQuote(doc, v.begin())) {
+                    reported(doc, s, v.index(), agents).ifPresent(st -> out.putIfAbsent(st.speaker().key() + "|" + st.text(), st));
+                }
+                if (v.word().equalsIgnoreCase("according") && v.index() + 1 < s.tokens().size()
+                        && s.token(v.index() + 1).word().equalsIgnoreCase("to")) {
+                    accordingTo(s, v.index(), agents).ifPresent(st -> out.putIfAbsent(st.speaker().key() + "|" + st.text(), st));
+                }
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private Optional<StatementFact> direct(AnnotatedDocument doc, Quote q, AgentResolver agents) {
+        String text = stripQuotes(q.text());
+        if (text.split("\\s+").length < MIN_QUOTE_WORDS) {
+            return Optional.empty(); // a scare quote or a phrase inside reported speech
+        }
+        // The speech verb nearest the quote, outside it, in the sentences the quote touches.
+        Optional<Entity> speaker = Optional.empty();
+        String cue = "say";
+        int best = Integer.MAX_VALUE;
+        for (Sentence s : doc.sentences()) {
+            if (s.end() < q.begin() || s.begin() > q.end()) {
+                continue;
+            }
+            for (Token v : s.tokens()) {
+                if (!v.isVerb() || !lexicon.speechVerbs().contains(v.lemma().toLowerCase())
+                        || v.begin() >= q.begin() && v.end() <= q.end()) {
+                    continue;
+                }
+                int distance = v.begin() < q.begin() ? q.begin() - v.end() : v.begin() - q.end();
+                Optional<Entity> who = subject(s, v.index(), agents);
+                if (who.isPresent() && distance < best) {
+                    best = distance;
+                    speaker = who;
+                    cue = v.lemma().toLowerCase();
+                }
+            }
+        }
+        double confidence = 0.9;
+        if (speaker.isEmpty()) {
+            // Fall back on CoreNLP's own attribution, which looks further afield.
+            confidence = 0.6;
+            speaker = q.speakerBegin().flatMap(b -> tokenAt(doc, b).flatMap(t -> agents.resolve(doc.sentence(t.sentence()), t.token())))
+                    .or(() -> q.canonical().flatMap(name -> agentByName(agents, doc, name)));
+        }
+        Optional<Entity> found = speaker;
+        String sentence = doc.text().substring(Math.max(0, q.begin()), Math.min(doc.text().length(), q.end()));
+        String cueVerb = cue;
+        double conf = confidence;
+        return found.map(e -> new StatementFact(e, text, true, cueVerb, new Evidence(q.begin(), q.end(), sentence), conf));
+    }
+
+    private static Optional<Entity> agentByName(AgentResolver agents, AnnotatedDocument doc, String name) {
+        for (Sentence s : doc.sentences()) {
+            int at = s.text().indexOf(name);
+            if (at >= 0) {
+                for (Token t : s.tokens()) {
+                    if (t.begin() - s.begin() == at) {
+                        return agents.resolve(s, t.index());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Position(int sentence, int token) {
+    }
+
+    private static Optional<Position> tokenAt(AnnotatedDocument doc, int offset) {
+        for (Sentence s : doc.sentences()) {
+            for (Token t : s.tokens()) {
+                if (offset >= t.begin() && offset < t.end()) {
+                    return Optional.of(new Position(s.index(), t.index()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<StatementFact> reported(AnnotatedDocument doc, Sentence s, int verb, AgentResolver agents) {
+        Optional<Entity> speaker = subject(s, verb, agents);
+        if (speaker.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Integer> content = new ArrayList<>();
+        boolean infinitive = !s.children(verb, "xcomp").isEmpty();
+        for (Dependency d : s.children(verb)) {
+            String rel = d.relation();
+            if (CONTENT.contains(rel) || rel.equals("obj") && (infinitive || objectSpeech(s, verb))) {
+                content.add(d.dependent());
+            }
+            if (rel.equals("advcl") && objectSpeech(s, verb) && !content.isEmpty()
+                    && lexicon.speechVerbs().contains(s.token(d.dependent()).lemma().toLowerCase())) {
+                content.add(d.dependent()); // "refuted claims ..., dismissing them as ..."
+            }
+        }
+        int start;
+        int end;
+        if (!content.isEmpty()) {
+            start = Integer.MAX_VALUE;
+            end = -1;
+            for (int c : content) {
+                int[] ext = s.subtreeExtent(c);
+                start = Math.min(start, ext[0]);
+                end = Math.max(end, ext[1]);
+            }
+            start = Math.max(start, verb + 1);
+        } else if (s.headEdge(verb).map(d -> d.relation().equals("parataxis")).orElse(false)) {
+            // "The plan will fail, he said." The clause before the verb is what was said.
+            start = 0;
+            end = s.subtreeExtent(verb)[0];
+        } else {
+            return Optional.empty();
+        }
+        start = skipLeading(s, start, end);
+        end = trimTrailing(s, start, end);
+        if (end - start < MIN_REPORTED_TOKENS) {
+            return Optional.empty();
+        }
+        int begin = s.token(start).begin();
+        int finish = s.token(end - 1).end();
+        if (overlapsQuote(doc, begin, finish)) {
+            return Optional.empty(); // a direct quote: already taken with its own text
+        }
+        String text = s.textOf(start, end);
+        return Optional.of(new StatementFact(speaker.get(), text, false, s.token(verb).lemma().toLowerCase(),
+                new Evidence(begin, finish, s.text()), 0.8));
+    }
+
+    private boolean objectSpeech(Sentence s, int verb) {
+        return lexicon.objectSpeech().contains(s.token(verb).lemma().toLowerCase());
+    }
+
+    /** The verb's subject, or for a participle clause ("..., dismissing them") its governor's subject. */
+    private static Optional<Entity> subject(Sentence s, int verb, AgentResolver agents) {
+        for (int subj : s.children(verb, "nsubj")) {
+            if (!s.headEdge(subj).map(d -> d.relation().equals("nsubj:pass")).orElse(false)) {
+                return agents.resolve(s, subj);
+            }
+        }
+        Optional<Dependency> up = s.headEdge(verb);
+        if (up.isPresent() && up.get().governor() >= 0
+                && Set.of("advcl", "conj", "xcomp").contains(up.get().relation())) {
+            for (int subj : s.children(up.get().governor(), "nsubj")) {
+                return agents.resolve(s, subj);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "According to X, ...": X is the speaker, the clause it modifies is what was said. */
+    private static Optional<StatementFact> accordingTo(Sentence s, int according, AgentResolver agents) {
+        int source = according + 2;
+        while (source < s.tokens().size() && s.token(source).pos().equals("DT")) {
+            source++;
+        }
+        if (source >= s.tokens().size()) {
+            return Optional.empty();
+        }
+        Optional<Entity> speaker = agents.resolve(s, source);
+        Optional<Dependency> edge = s.headEdge(source);
+        int sourceHead = source;
+        while (edge.isPresent() && edge.get().governor() >= 0 && !s.token(edge.get().governor()).isVerb()
+                && edge.get().governor() >= according && edge.get().governor() < according + 8) {
+            sourceHead = edge.get().governor();
+            edge = s.headEdge(sourceHead);
+        }
+        if (speaker.isEmpty() || edge.isEmpty() || edge.get().governor() < 0) {
+            return Optional.empty();
+        }
+        int[] sourceExtent = s.subtreeExtent(sourceHead);
+        int[] clause = s.subtreeExtent(edge.get().governor());
+        int start = clause[0];
+        int end = clause[1];
+        if (sourceExtent[0] <= start + 1) {
+            start = sourceExtent[1];
+        } else {
+            end = Math.min(end, according);
+        }
+        start = skipLeading(s, start, end);
+        end = trimTrailing(s, start, end);
+        if (end - start < MIN_REPORTED_TOKENS) {
+            return Optional.empty();
+        }
+        return Optional.of(new StatementFact(speaker.get(), s.textOf(start, end), false, "according to",
+                new Evidence(s.token(start).begin(), s.token(end - 1).end(), s.text()), 0.7));
+    }
+
+    private static int skipLeading(Sentence s, int start, int end) {
+        while (start < end && (s.token(start).word().equalsIgnoreCase("that") && s.headEdge(start)
+                .map(d -> d.relation().equals("mark")).orElse(false) || isPunct(s.token(start)))) {
+            start++;
+        }
+        return start;
+    }
+
+    private static int trimTrailing(Sentence s, int start, int end) {
+        while (end > start && isPunct(s.token(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    private static boolean isPunct(Token t) {
+        return t.word().matches("[\\p{Punct}“”‘’«»]+") && !t.word().equals("%");
+    }
+
+    private static boolean insideQuote(AnnotatedDocument doc, int offset) {
+        return doc.quotes().stream().anyMatch(q -> offset > q.begin() && offset < q.end());
+    }
+
+    private static boolean overlapsQuote(AnnotatedDocument doc, int begin, int end) {
+        return doc.quotes().stream().anyMatch(q -> begin < q.end() && q.begin() < end
+                && stripQuotes(q.text()).split("\\s+").length >= MIN_QUOTE_WORDS);
+    }
+
+    static String stripQuotes(String quote) {
+        return quote.strip().replaceAll("^[\"“”'‘’«»]+|[\"“”'‘’«»]+$", "").strip();
+    }
+}

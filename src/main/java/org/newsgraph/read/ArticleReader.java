@@ -1,0 +1,178 @@
+package org.newsgraph.read;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.newsgraph.read.SourceFinder.Found;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads articles from files and directories.
+ *
+ * <ul>
+ * <li>Paths are read in the order given; a directory's files recursively, sorted by path, with
+ *     symbolic links followed and link loops skipped. Each file is read at most once per call,
+ *     even when reached twice through a link or by being listed twice.</li>
+ * <li>A {@code .txt} file is one article whose id is the file name without extension; a
+ *     {@code .jsonl} file holds one article per non-blank line, whose id defaults to
+ *     {@code <base name>-<line number>}. Extensions are matched ignoring case. The text format
+ *     and the JSONL fields are described in {@link ArticleParser}.</li>
+ * <li>Inside directories, other files and dot files are skipped silently (READMEs, gold
+ *     annotations, licences). A path given explicitly must be a {@code .txt} or
+ *     {@code .jsonl} file or a directory.</li>
+ * <li>Bytes must be UTF-8; a UTF-8 byte-order mark is dropped. A JSONL line that is not UTF-8
+ *     or not a valid article fails alone; the other lines are still read.</li>
+ * <li>Article ids are unique within one call: a later article with an id already read fails,
+ *     naming the first source.</li>
+ * </ul>
+ *
+ * Nothing is thrown for bad input; every problem is a {@link ReadResult.Failure}. A file's bytes
+ * are held in memory while its articles are parsed. Instances are immutable and thread-safe.
+ */
+public final class ArticleReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleReader.class);
+
+    private final ArticleParser parser;
+
+    private ArticleReader(ArticleParser parser) {
+        this.parser = parser;
+    }
+
+    public static ArticleReader create() {
+        return new ArticleReader(ArticleParser.create());
+    }
+
+    /**
+     * Reads every article under {@code paths}, lazily: a file is opened only when the stream
+     * reaches it. The stream is sequential and must be consumed once.
+     */
+    public Stream<ReadResult> read(List<Path> paths) {
+        List<Path> given = List.copyOf(paths);
+        Set<Path> seenFiles = new HashSet<>();
+        Map<String, String> firstSourceById = new HashMap<>();
+        return given.stream()
+                .flatMap(path -> SourceFinder.find(path).stream())
+                .filter(found -> firstVisit(found, seenFiles))
+                .flatMap(this::readFound)
+                .map(result -> unique(result, firstSourceById));
+    }
+
+    /**
+     * The article files {@link #read} would open, in the same order, without reading them; for
+     * showing progress. Paths that would fail before being opened are left out.
+     */
+    public List<Path> listSources(List<Path> paths) {
+        Set<Path> seenFiles = new HashSet<>();
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            for (Found found : SourceFinder.find(path)) {
+                if (found instanceof Found.ArticleFile && firstVisit(found, seenFiles)) {
+                    files.add(found.path());
+                }
+            }
+        }
+        return files;
+    }
+
+    private static boolean firstVisit(Found found, Set<Path> seenFiles) {
+        if (!(found instanceof Found.ArticleFile file)) {
+            return true;
+        }
+        Path key;
+        try {
+            key = file.path().toRealPath();
+        } catch (IOException e) {
+            // Reading will fail too and say why; until then the path as given identifies it.
+            key = file.path().toAbsolutePath().normalize();
+        }
+        if (!seenFiles.add(key)) {
+            LOG.debug("Skipping {}: already read as {}", file.path(), key);
+            return false;
+        }
+        return true;
+    }
+
+    private Stream<ReadResult> readFound(Found found) {
+        if (found instanceof Found.Problem problem) {
+            return Stream.of(ReadResult.failure(problem.path().toString(), problem.problem()));
+        }
+        Found.ArticleFile file = (Found.ArticleFile) found;
+        String source = file.path().toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file.path());
+        } catch (IOException e) {
+            return Stream.of(ReadResult.failure(source, "cannot read: " + SourceFinder.reason(e)));
+        }
+        Optional<String> problem = Utf8.fileProblem(bytes);
+        if (problem.isPresent()) {
+            return Stream.of(ReadResult.failure(source, problem.get()));
+        }
+        return switch (file.format()) {
+            case TXT -> Stream.of(readText(file.path(), bytes, source));
+            case JSONL -> readJsonLines(file.path(), bytes, source);
+        };
+    }
+
+    private ReadResult readText(Path path, byte[] bytes, String source) {
+        try {
+            String content = Utf8.decode(bytes, Utf8.bomLength(bytes), bytes.length);
+            return parser.parseText(SourceFinder.baseName(path), content, source);
+        } catch (Utf8.NotText e) {
+            return ReadResult.failure(source, e.getMessage());
+        }
+    }
+
+    private Stream<ReadResult> readJsonLines(Path path, byte[] bytes, String source) {
+        // Lines are split on bytes so that one badly encoded line fails alone; 0x0A never
+        // occurs inside a multi-byte UTF-8 character.
+        List<Integer> starts = new ArrayList<>();
+        starts.add(Utf8.bomLength(bytes));
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        String base = SourceFinder.baseName(path);
+        return IntStream.range(0, starts.size()).mapToObj(index -> {
+            int from = starts.get(index);
+            int to = index + 1 < starts.size() ? starts.get(index + 1) - 1 : bytes.length;
+            if (to > from && bytes[to - 1] == '\r') {
+                to--;
+            }
+            int lineNumber = index + 1;
+            String lineSource = source + ":" + lineNumber;
+            try {
+                String line = Utf8.decode(bytes, from, to);
+                return TextRules.isBlank(line) ? null
+                        : parser.parseJsonLine(line, lineSource, base + "-" + lineNumber);
+            } catch (Utf8.NotText e) {
+                return ReadResult.failure(lineSource, e.getMessage());
+            }
+        }).filter(Objects::nonNull);
+    }
+
+    private static ReadResult unique(ReadResult result, Map<String, String> firstSourceById) {
+        if (result instanceof ReadResult.Success success) {
+            Article article = success.article();
+            String first = firstSourceById.putIfAbsent(article.id(), article.source());
+            if (first != null) {
+                return ReadResult.failure(article.source(),
+                        "duplicate article id '" + article.id() + "', first read from " + first);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,144 @@
+package org.newsgraph.read;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Expands the paths a user gave into article files, in a fixed order; see {@link ArticleReader}. */
+final class SourceFinder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceFinder.class);
+
+    /** The two article file formats. */
+    enum Format { TXT, JSONL }
+
+    /** What a given path expands to: a file to read, or why something could not be looked at. */
+    sealed interface Found {
+        Path path();
+
+        record ArticleFile(Path path, Format format) implements Found {
+        }
+
+        record Problem(Path path, String problem) implements Found {
+        }
+    }
+
+    private SourceFinder() {
+    }
+
+    /** The article files under {@code given}, sorted by path, and problems met on the way. */
+    static List<Found> find(Path given) {
+        if (Files.isDirectory(given)) {
+            return walk(given);
+        }
+        if (!Files.exists(given)) {
+            return List.of(new Found.Problem(given, Files.isSymbolicLink(given)
+                    ? "broken symbolic link" : "no such file or directory"));
+        }
+        if (!Files.isRegularFile(given)) {
+            return List.of(new Found.Problem(given, "not a regular file or directory"));
+        }
+        return List.of(format(given)
+                .<Found>map(f -> new Found.ArticleFile(given, f))
+                .orElseGet(() -> new Found.Problem(given, "unsupported file type; expected .txt or .jsonl")));
+    }
+
+    static Optional<Format> format(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".txt")) {
+            return Optional.of(Format.TXT);
+        } else if (name.endsWith(".jsonl")) {
+            return Optional.of(Format.JSONL);
+        }
+        return Optional.empty();
+    }
+
+    /** The file name without its extension. */
+    static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    /** A short reason for a failed file operation, such as "permission denied". */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        } else if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static List<Found> walk(Path root) {
+        List<Found> found = new ArrayList<>();
+        // Following links lets a data directory be assembled from symlinks; the walker detects
+        // loops and reports them to visitFileFailed, where they are skipped.
+        SimpleFileVisitor<Path> visitor = new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                Optional<Format> format = format(file);
+                if (format.isPresent() && !isHidden(file)) {
+                    found.add(new Found.ArticleFile(file, format.get()));
+                } else {
+                    LOG.debug("Skipping {}: not a .txt or .jsonl article file", file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                if (e instanceof FileSystemLoopException) {
+                    LOG.warn("Skipping {}: symbolic link loop", file);
+                } else {
+                    found.add(new Found.Problem(file, "cannot read: " + reason(e)));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                if (e != null) {
+                    found.add(new Found.Problem(dir, "cannot list directory: " + reason(e)));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        };
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, visitor);
+        } catch (IOException e) {
+            found.add(new Found.Problem(root, "cannot list directory: " + reason(e)));
+        }
+        found.sort(Comparator.comparing(Found::path));
+        return found;
+    }
+
+    /** Dot files are editor backups, macOS metadata ("._a.txt") and VCS directories, never articles. */
+    private static boolean isHidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+}

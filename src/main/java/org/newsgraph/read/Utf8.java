@@ -1,0 +1,76 @@
+package org.newsgraph.read;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** Strict decoding of file bytes, with messages that say what the bytes are instead. */
+final class Utf8 {
+
+    private Utf8() {
+    }
+
+    /** Thrown when bytes are not UTF-8 text; the message is a {@link ReadResult.Failure} problem. */
+    static final class NotText extends Exception {
+        NotText(String problem) {
+            super(problem, null, false, false);
+        }
+    }
+
+    /**
+     * Why the whole file is not UTF-8 text, looking only at what decoding would not explain
+     * well: a UTF-16 or UTF-32 byte-order mark, or NUL bytes as in binary files.
+     */
+    static Optional<String> fileProblem(byte[] bytes) {
+        if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)
+                || startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
+            return Optional.of("not UTF-8 text (it starts with a UTF-16 or UTF-32 byte-order mark);"
+                    + " convert it to UTF-8");
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                return Optional.of("binary file, not text (contains NUL bytes)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The length of a UTF-8 byte-order mark at the start of {@code bytes}: 3 or 0. */
+    static int bomLength(byte[] bytes) {
+        return startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+    }
+
+    /** Decodes {@code bytes[from, to)}; offsets in messages count from the start of {@code bytes}. */
+    static String decode(byte[] bytes, int from, int to) throws NotText {
+        // A fresh decoder each time: decoders are stateful and not thread-safe.
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
+        try {
+            return decoder.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            // The decoder leaves the buffer positioned at the first byte it could not decode.
+            int offset = in.position();
+            String detail = offset < to
+                    ? String.format("invalid byte 0x%02X at offset %d", bytes[offset] & 0xFF, offset)
+                    : "incomplete character at the end";
+            throw new NotText("not UTF-8 text (" + detail + "); convert it to UTF-8");
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,117 @@
+package org.newsgraph.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ArticleParserJsonTest {
+
+    private final ArticleParser parser = ArticleParser.create();
+
+    private Article ok(String line) {
+        return assertInstanceOf(ReadResult.Success.class,
+                parser.parseJsonLine(line, "feed.jsonl:3", "feed-3")).article();
+    }
+
+    private String problem(String line) {
+        ReadResult.Failure failure = assertInstanceOf(ReadResult.Failure.class,
+                parser.parseJsonLine(line, "feed.jsonl:3", "feed-3"));
+        assertEquals("feed.jsonl:3", failure.source());
+        return failure.problem();
+    }
+
+    @Test
+    void allFieldsAreRead() {
+        Article a = ok("{\"id\":\"mqm-1\",\"date\":\"2025-02-09\",\"title\":\"Workers storm office\","
+                + "\"url\":\"https://example.org/mqm\",\"text\":\"Party workers gathered.\\n\\nMore.\"}");
+
+        assertEquals("mqm-1", a.id());
+        assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
+        assertEquals(Optional.of("Workers storm office"), a.title());
+        assertEquals(Optional.of("https://example.org/mqm"), a.url());
+        assertEquals("Party workers gathered.\n\nMore.", a.text());
+        assertEquals("feed.jsonl:3", a.source());
+    }
+
+    @Test
+    void missingIdUsesFallbackId() {
+        Article a = ok("{\"text\":\"Party workers gathered.\"}");
+
+        assertEquals("feed-3", a.id());
+        assertEquals(Optional.empty(), a.date());
+        assertEquals(Optional.empty(), a.title());
+        assertEquals(Optional.empty(), a.url());
+    }
+
+    @Test
+    void nullOrBlankOptionalFieldsAreAbsent() {
+        Article a = ok("{\"id\":null,\"date\":\"\",\"title\":null,\"url\":\"  \",\"text\":\"Body.\"}");
+
+        assertEquals("feed-3", a.id());
+        assertEquals(Optional.empty(), a.date());
+        assertEquals(Optional.empty(), a.title());
+        assertEquals(Optional.empty(), a.url());
+    }
+
+    @Test
+    void unknownFieldsAreIgnored() {
+        assertEquals("Body.", ok("{\"text\":\"Body.\",\"author\":{\"name\":\"x\"},\"tags\":[1,2]}").text());
+    }
+
+    @Test
+    void textGetsNoHeaderOrHeadlineParsing() {
+        Article a = ok("{\"text\":\"date 2025-02-09 Workers storm office\\n\\nBody.\"}");
+
+        assertEquals(Optional.empty(), a.date());
+        assertEquals(Optional.empty(), a.title());
+        assertEquals("date 2025-02-09 Workers storm office\n\nBody.", a.text());
+    }
+
+    @Test
+    void missingTextIsFailure() {
+        assertEquals("no text: field 'text' is missing", problem("{\"id\":\"a\",\"title\":\"Headline only\"}"));
+    }
+
+    @Test
+    void blankTextIsFailure() {
+        assertEquals("empty article: field 'text' is blank", problem("{\"text\":\" \\n \"}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"text\":\"Body.\"", "{'text':'Body.'}", "{text:\"Body.\"}",
+            "{\"text\":\"Body.\",}", "{\"text\":\"Body.\"} // comment", "{\"text\":\"Body.\"} {\"text\":\"Two.\"}",
+            "not json at all"})
+    void malformedOrLenientJsonIsFailure(String line) {
+        assertTrue(problem(line).startsWith("malformed JSON: "), line);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[\"Body.\"]", "\"Body.\"", "42", "null"})
+    void jsonThatIsNotAnObjectIsFailure(String line) {
+        assertTrue(problem(line).startsWith("expected a JSON object, got "), line);
+    }
+
+    @Test
+    void nonStringFieldIsFailure() {
+        assertEquals("field 'date' must be a string, got a number", problem("{\"text\":\"Body.\",\"date\":20250209}"));
+        assertEquals("field 'text' must be a string, got an array", problem("{\"text\":[\"Body.\"]}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-02-30", "2025-13-45", "09/02/2025"})
+    void malformedDateIsFailureNamingTheValue(String date) {
+        assertEquals("date '" + date + "' is not a valid date (expected YYYY-MM-DD)",
+                problem("{\"text\":\"Body.\",\"date\":\"" + date + "\"}"));
+    }
+
+    @Test
+    void idThatCannotEndAnIriIsFailure() {
+        assertTrue(problem("{\"id\":\"a b\",\"text\":\"Body.\"}").startsWith("article id 'a b' cannot be used in an IRI"));
+    }
+}

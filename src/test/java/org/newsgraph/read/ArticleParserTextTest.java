@@ -1,0 +1,188 @@
+package org.newsgraph.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ArticleParserTextTest {
+
+    private static final String LONG_PARAGRAPH = "Party workers gathered outside the office on Saturday"
+            + " to protest recent changes in organisational posts, and senior leaders met late into"
+            + " the night to discuss how the dispute should be settled";
+
+    private final ArticleParser parser = ArticleParser.create();
+
+    private Article ok(String content) {
+        return assertInstanceOf(ReadResult.Success.class, parser.parseText("a1", content, "a1.txt")).article();
+    }
+
+    private String problem(String content) {
+        ReadResult.Failure failure = assertInstanceOf(ReadResult.Failure.class,
+                parser.parseText("a1", content, "a1.txt"));
+        assertEquals("a1.txt", failure.source());
+        return failure.problem();
+    }
+
+    @Test
+    void headerWithBodyOnTheSameLineGivesDateAndBody() {
+        Article a = ok(" date 2025-02-09 Party workers gathered outside the office on Saturday.\n\nSecond paragraph.");
+
+        assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
+        assertEquals(Optional.empty(), a.title());
+        assertEquals("Party workers gathered outside the office on Saturday.\n\nSecond paragraph.", a.text());
+        assertEquals("a1", a.id());
+        assertEquals("a1.txt", a.source());
+    }
+
+    @Test
+    void headerOnItsOwnLineFollowedByHeadline() {
+        Article a = ok("date 2025-02-09\n\nWorkers storm party office\n\nParty workers gathered.\n\nSecond paragraph.\n");
+
+        assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
+        assertEquals(Optional.of("Workers storm party office"), a.title());
+        assertEquals("Party workers gathered.\n\nSecond paragraph.", a.text());
+    }
+
+    @Test
+    void headerWordIsCaseInsensitiveAndMayFollowBomAndBlankLines() {
+        Article a = ok("\uFEFF\n  DATE\t2025-02-09\nParty workers gathered.");
+
+        assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
+        assertEquals("Party workers gathered.", a.text());
+    }
+
+    @Test
+    void withoutHeaderTheDateIsUnknown() {
+        Article a = ok("Party workers gathered outside the office.\nThey left at noon.\n");
+
+        assertEquals(Optional.empty(), a.date());
+        assertEquals(Optional.empty(), a.title());
+        assertEquals("Party workers gathered outside the office.\nThey left at noon.", a.text());
+    }
+
+    @Test
+    void dateFollowedByOrdinaryWordIsBodyNotHeader() {
+        Article a = ok("Date palms grow well in Sindh.");
+
+        assertEquals(Optional.empty(), a.date());
+        assertEquals("Date palms grow well in Sindh.", a.text());
+    }
+
+    @Test
+    void shortFirstLineBeforeBlankLineIsHeadlineWithoutHeader() {
+        Article a = ok("Workers storm party office\n   \nParty workers gathered.");
+
+        assertEquals(Optional.of("Workers storm party office"), a.title());
+        assertEquals("Party workers gathered.", a.text());
+    }
+
+    @Test
+    void longFirstParagraphAfterHeaderIsNotHeadline() {
+        Article a = ok(" date 2025-02-09 " + LONG_PARAGRAPH + "\n\nSecond paragraph.");
+
+        assertEquals(Optional.empty(), a.title());
+        assertEquals(LONG_PARAGRAPH + "\n\nSecond paragraph.", a.text());
+    }
+
+    @Test
+    void firstLineOverTwoHundredCharactersIsNotHeadline() {
+        String line = "Word".repeat(60);
+        Article a = ok(line + "\n\nBody.");
+
+        assertEquals(Optional.empty(), a.title());
+        assertTrue(a.text().startsWith(line));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Workers stormed the office.", "Is the party splitting?", "He said:",
+            "He said: \"We will stay.\"", "Leaders said ‘enough!’"})
+    void firstLineEndingInSentencePunctuationIsNotHeadline(String firstLine) {
+        Article a = ok(firstLine + "\n\nBody.");
+
+        assertEquals(Optional.empty(), a.title());
+        assertEquals(firstLine + "\n\nBody.", a.text());
+    }
+
+    @Test
+    void firstLineNotFollowedByBlankLineIsNotHeadline() {
+        Article a = ok("Workers storm party office\nParty workers gathered.");
+
+        assertEquals(Optional.empty(), a.title());
+        assertEquals("Workers storm party office\nParty workers gathered.", a.text());
+    }
+
+    @Test
+    void headlineWithNothingAfterItIsTheBody() {
+        Article a = ok("Workers storm party office\n\n  \n");
+
+        assertEquals(Optional.empty(), a.title());
+        assertEquals("Workers storm party office", a.text());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-13-45", "2025-02-30", "25-2-9", "2025/02/09"})
+    void invalidHeaderDateIsFailureNamingTheValue(String value) {
+        String problem = problem("date " + value + " Party workers gathered.");
+
+        assertEquals("date header '" + value + "' is not a valid date (expected YYYY-MM-DD)", problem);
+    }
+
+    @Test
+    void headerWithoutBodyIsEmptyArticle() {
+        assertEquals("empty article: no text after the header", problem("date 2025-02-09\n\n   \n"));
+    }
+
+    @Test
+    void whitespaceOnlyTextIsEmptyArticle() {
+        assertEquals("empty article: no text", problem(" \n\t\r\n\uFEFF  \n"));
+    }
+
+    @Test
+    void lineEndingsAreNormalisedAndTrailingWhitespaceTrimmed() {
+        Article a = ok("Workers storm office\r\n\r\nFirst line.  \r\nsecond line.\t\r\n\r\nNext paragraph.   \r\n\r\n");
+
+        assertEquals(Optional.of("Workers storm office"), a.title());
+        assertEquals("First line.\nsecond line.\n\nNext paragraph.", a.text());
+    }
+
+    @Test
+    void textWithNulCharacterIsBinary() {
+        assertTrue(problem("PK\u0003\u0004\u0000\u0000abc").startsWith("binary file, not text"));
+    }
+
+    @Test
+    void textOfMostlyControlCharactersIsBinary() {
+        assertTrue(problem("\u0001\u0002\u0003\u0004ab\u0005\u0006\u0007\u0008").startsWith("binary file, not text"));
+    }
+
+    @Test
+    void strayControlCharacterInLongTextIsAccepted() {
+        Article a = ok("Party workers\u0007 gathered outside the office on Saturday.");
+
+        assertTrue(a.text().startsWith("Party workers"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x y", "a/b", "a#b", "a?b", "tab\there", "..", "a%20b"})
+    void idThatCannotEndAnIriIsFailure(String id) {
+        ReadResult.Failure failure = assertInstanceOf(ReadResult.Failure.class,
+                parser.parseText(id, "Some text.", "src"));
+
+        assertTrue(failure.problem().startsWith("article id '" + TextRules.printable(id) + "'"), failure.problem());
+        assertTrue(failure.problem().endsWith("use letters, digits, '-', '_', '.'"), failure.problem());
+    }
+
+    @Test
+    void idWithLettersDigitsDashUnderscoreDotIsKeptAsGiven() {
+        ReadResult result = parser.parseText("MQM-bahadurabad_2025.02.09", "Some text.", "src");
+
+        assertEquals("MQM-bahadurabad_2025.02.09",
+                assertInstanceOf(ReadResult.Success.class, result).article().id());
+    }
+}
