@@ -117,7 +117,10 @@ public final class FactMapper {
         emit.literal(fact, NG.sentence, ev.sentence());
         emit.typed(fact, NG.beginOffset, BigInteger.valueOf(ev.begin()).toString(), XSDDatatype.XSDinteger);
         emit.typed(fact, NG.endOffset, BigInteger.valueOf(ev.end()).toString(), XSDDatatype.XSDinteger);
-        String confidence = BigDecimal.valueOf(f.confidence()).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        // Canonical lexical form ("0.7", "1.0"), so every writer and store keeps it unchanged.
+        String confidence = BigDecimal.valueOf(f.confidence()).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
+                .setScale(Math.max(1, BigDecimal.valueOf(f.confidence()).setScale(2, RoundingMode.HALF_UP)
+                        .stripTrailingZeros().scale())).toPlainString();
         emit.typed(fact, NG.confidence, confidence, XSDDatatype.XSDdecimal);
     }
 

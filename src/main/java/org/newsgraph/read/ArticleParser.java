@@ -50,7 +50,7 @@ public final class ArticleParser {
     static final int HEADLINE_MAX_WORDS = 20;
     static final int HEADLINE_MAX_CHARS = 200;
 
-    private static final Pattern HEADER = Pattern.compile("(?i)date\\h+(\\S+)");
+    private static final Pattern HEADER = Pattern.compile("(?iU)date\\h+(\\S+)");
     /** What a writer meant as a date, right or wrong: 2025-02-09, 25-2-9, 09.02.2025, 2025/2/9. */
     private static final Pattern DATE_LIKE = Pattern.compile("\\d+[-/.]\\d+.*");
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;…][\"'”’»]*");

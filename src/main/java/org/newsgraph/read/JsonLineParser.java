@@ -54,7 +54,7 @@ final class JsonLineParser {
                 throw new LineProblem("malformed JSON: more than one value on the line");
             }
         } catch (IOException | JsonParseException | IllegalStateException e) {
-            throw new LineProblem("malformed JSON: " + firstLine(e.getMessage()));
+            throw new LineProblem("malformed JSON: " + describe(e.getMessage()));
         }
         if (!element.isJsonObject()) {
             throw new LineProblem("expected a JSON object, got " + kind(element));
@@ -99,12 +99,17 @@ final class JsonLineParser {
         return "a string";
     }
 
-    private static String firstLine(String message) {
+    /** Gson's message, reworded for someone editing the file rather than calling Gson. */
+    private static String describe(String message) {
         if (message == null) {
             return "unreadable";
         }
         int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).strip();
+        String s = (nl < 0 ? message : message.substring(0, nl)).strip();
+        return s.replaceFirst(" path \\S*$", "")
+                .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "syntax error")
+                .replace("End of input", "unexpected end of line")
+                .replace(" at line 1 column ", " at column ");
     }
 
     /** A reason to reject the line; checked so that every path above has to handle it. */

@@ -91,6 +91,12 @@ class ArticleParserJsonTest {
         assertTrue(problem(line).startsWith("malformed JSON: "), line);
     }
 
+    @Test
+    void malformedJsonMessageSpeaksToTheFileEditorNotToGsonUsers() {
+        assertEquals("malformed JSON: syntax error at column 3", problem("{'text':'Body.'}"));
+        assertEquals("malformed JSON: unexpected end of line at column 16", problem("{\"text\":\"Body.\""));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[\"Body.\"]", "\"Body.\"", "42", "null"})
     void jsonThatIsNotAnObjectIsFailure(String line) {

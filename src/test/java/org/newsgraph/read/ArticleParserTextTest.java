@@ -58,6 +58,14 @@ class ArticleParserTextTest {
     }
 
     @Test
+    void noBreakSpaceAfterHeaderDateSeparatesItFromTheBody() {
+        Article a = ok("date\u00A02025-02-09\u00A0Party workers gathered.");
+
+        assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
+        assertEquals("Party workers gathered.", a.text());
+    }
+
+    @Test
     void withoutHeaderTheDateIsUnknown() {
         Article a = ok("Party workers gathered outside the office.\nThey left at noon.\n");
 

@@ -1,0 +1,59 @@
+package org.newsgraph.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.NewsgraphException;
+
+class LexiconTest {
+
+    private final Lexicon lexicon = Lexicon.builtIn();
+
+    @Test
+    void builtInListsHoldGeneralDomainWords() {
+        assertTrue(lexicon.isHonorific("Dr."));
+        assertTrue(lexicon.speechVerbs().contains("say"));
+        assertTrue(lexicon.objectSpeech().contains("deny"));
+        assertTrue(lexicon.eventTriggers().contains("resign"));
+        assertTrue(lexicon.placeTitles().contains("prime minister"));
+        assertFalse(lexicon.placeTitles().contains("chairman"));
+    }
+
+    @Test
+    void longerTitlesComeBeforeTheirParts() {
+        assertTrue(lexicon.titles().indexOf("deputy prime minister") < lexicon.titles().indexOf("minister"));
+    }
+
+    @Test
+    void knownPartiesAreFoundByAnyOfTheirNames() {
+        Lexicon.KnownEntity tories = lexicon.findKnown("Tories").orElseThrow();
+        assertEquals("Conservative Party", tories.name());
+        assertTrue(tories.party());
+        assertEquals("Q9626", tories.wikidata().orElseThrow());
+        assertEquals(lexicon.findKnown("PML-N"), lexicon.findKnown("pml n"));
+    }
+
+    @Test
+    void extensionFolderAddsToTheBuiltInLists(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("titles.txt"), "# mine\nparish councillor @place\n");
+        Files.writeString(dir.resolve("known-entities.tsv"), "party\tExample Party\t-\tEXP|Examples\n");
+        Lexicon extended = Lexicon.withExtensions(dir);
+        assertTrue(extended.titles().contains("parish councillor"));
+        assertTrue(extended.placeTitles().contains("parish councillor"));
+        assertTrue(extended.titles().contains("prime minister"));
+        assertEquals("Example Party", extended.findKnown("EXP").orElseThrow().name());
+    }
+
+    @Test
+    void missingExtensionFolderIsAClearError(@TempDir Path dir) {
+        NewsgraphException e = assertThrows(NewsgraphException.class, () -> Lexicon.withExtensions(dir.resolve("nope")));
+        assertTrue(e.getMessage().contains("nope"));
+    }
+}

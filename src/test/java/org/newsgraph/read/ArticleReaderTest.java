@@ -1,0 +1,285 @@
+package org.newsgraph.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArticleReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final ArticleReader reader = ArticleReader.create();
+
+    private Path write(String relative, String content) throws IOException {
+        return write(relative, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Path write(String relative, byte[] bytes) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, bytes);
+    }
+
+    private List<ReadResult> read(Path... paths) {
+        return reader.read(List.of(paths)).toList();
+    }
+
+    private static Article success(ReadResult result) {
+        return assertInstanceOf(ReadResult.Success.class, result).article();
+    }
+
+    private static ReadResult.Failure failure(ReadResult result) {
+        return assertInstanceOf(ReadResult.Failure.class, result);
+    }
+
+    private ReadResult.Failure onlyFailure(Path path) {
+        List<ReadResult> results = read(path);
+        assertEquals(1, results.size(), results::toString);
+        return failure(results.get(0));
+    }
+
+    private static List<String> ids(List<ReadResult> results) {
+        return results.stream().map(r -> success(r).id()).toList();
+    }
+
+    @Test
+    void txtFileIsOneArticleNamedAfterTheFile() throws IOException {
+        Path file = write("mqm-2025-02-09.txt", " date 2025-02-09 Party workers gathered.\n\nSecond paragraph.\n");
+
+        Article a = success(read(file).get(0));
+
+        assertEquals("mqm-2025-02-09", a.id());
+        assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
+        assertEquals("Party workers gathered.\n\nSecond paragraph.", a.text());
+        assertEquals(file.toString(), a.source());
+    }
+
+    @Test
+    void utf8ByteOrderMarkIsDropped() throws IOException {
+        byte[] text = "date 2025-02-09 Party workers gathered.".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[text.length + 3];
+        bytes[0] = (byte) 0xEF;
+        bytes[1] = (byte) 0xBB;
+        bytes[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, bytes, 3, text.length);
+
+        Article a = success(read(write("bom.txt", bytes)).get(0));
+
+        assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
+        assertEquals("Party workers gathered.", a.text());
+    }
+
+    @Test
+    void latin1FileIsNotUtf8AndNamesTheOffset() throws IOException {
+        Path file = write("latin1.txt", "Caf\u00e9 politics in Karachi.".getBytes(StandardCharsets.ISO_8859_1));
+
+        ReadResult.Failure f = onlyFailure(file);
+
+        assertEquals(file.toString(), f.source());
+        assertEquals("not UTF-8 text (invalid byte 0xE9 at offset 3); convert it to UTF-8", f.problem());
+    }
+
+    @Test
+    void utf16FileWithByteOrderMarkIsNotUtf8() throws IOException {
+        // Java's UTF-16 encoder writes a big-endian byte-order mark.
+        Path file = write("utf16.txt", "Party workers gathered.".getBytes(StandardCharsets.UTF_16));
+
+        String problem = onlyFailure(file).problem();
+
+        assertTrue(problem.startsWith("not UTF-8 text"), problem);
+        assertTrue(problem.contains("UTF-16"), problem);
+    }
+
+    @Test
+    void binaryFileWithNulBytesIsFailure() throws IOException {
+        Path file = write("image.txt", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+
+        assertEquals("binary file, not text (contains NUL bytes)", onlyFailure(file).problem());
+    }
+
+    @Test
+    void whitespaceOnlyFileIsEmptyArticle() throws IOException {
+        Path file = write("blank.txt", "  \n\t\n   \n");
+
+        assertEquals("empty article: no text", onlyFailure(file).problem());
+    }
+
+    @Test
+    void nonexistentPathIsFailure() {
+        Path missing = dir.resolve("nowhere/missing.txt");
+
+        ReadResult.Failure f = onlyFailure(missing);
+
+        assertEquals(missing.toString() + ": no such file or directory", f.message());
+    }
+
+    @Test
+    void explicitFileWithOtherExtensionIsFailure() throws IOException {
+        Path file = write("notes.md", "# Notes");
+
+        assertEquals("unsupported file type; expected .txt or .jsonl", onlyFailure(file).problem());
+    }
+
+    @Test
+    void unreadableFileIsFailureWithReason() throws IOException {
+        Path file = write("secret.txt", "Party workers gathered.");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(file), "running with permissions that read any file (root)");
+
+        assertEquals("cannot read: permission denied", onlyFailure(file).problem());
+    }
+
+    @Test
+    void jsonlBrokenLineFailsAloneAndOtherLinesSucceed() throws IOException {
+        Path file = write("feed.jsonl", "{\"id\":\"a\",\"text\":\"First.\"}\n"
+                + "{\"id\":\"b\",\"text\":\"Broken.\"\n"
+                + "{\"id\":\"c\",\"text\":\"Third.\"}\n");
+
+        List<ReadResult> results = read(file);
+
+        assertEquals(3, results.size());
+        assertEquals("a", success(results.get(0)).id());
+        assertEquals(file + ":1", success(results.get(0)).source());
+        ReadResult.Failure broken = failure(results.get(1));
+        assertEquals(file + ":2", broken.source());
+        assertTrue(broken.problem().startsWith("malformed JSON: "), broken.problem());
+        assertEquals("c", success(results.get(2)).id());
+    }
+
+    @Test
+    void jsonlLineMissingTextIsFailureForThatLine() throws IOException {
+        Path file = write("feed.jsonl", "{\"id\":\"a\",\"text\":\"First.\"}\n{\"id\":\"b\"}\n");
+
+        List<ReadResult> results = read(file);
+
+        assertEquals("a", success(results.get(0)).id());
+        assertEquals(file + ":2: no text: field 'text' is missing", failure(results.get(1)).message());
+    }
+
+    @Test
+    void jsonlLineMissingIdIsNamedAfterFileAndLineCountingBlankLines() throws IOException {
+        Path file = write("feed.jsonl", "\n{\"text\":\"First.\"}\r\n  \n{\"text\":\"Second.\"}");
+
+        List<ReadResult> results = read(file);
+
+        assertEquals(List.of("feed-2", "feed-4"), ids(results));
+        assertEquals(file + ":4", results.get(1).source());
+    }
+
+    @Test
+    void jsonlLineWithInvalidUtf8FailsAlone() throws IOException {
+        byte[] bad = "{\"text\":\"Caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] good = "{\"id\":\"ok\",\"text\":\"Fine.\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[bad.length + good.length];
+        System.arraycopy(bad, 0, bytes, 0, bad.length);
+        System.arraycopy(good, 0, bytes, bad.length, good.length);
+        Path file = write("feed.jsonl", bytes);
+
+        List<ReadResult> results = read(file);
+
+        assertEquals(file + ":1", failure(results.get(0)).source());
+        assertTrue(failure(results.get(0)).problem().startsWith("not UTF-8 text (invalid byte 0xE9"));
+        assertEquals("ok", success(results.get(1)).id());
+    }
+
+    @Test
+    void directoryIsReadRecursivelySkippingNonArticleFiles() throws IOException {
+        write("corpus/a.txt", "First article.");
+        write("corpus/sub/deeper/b.TXT", "Second article.");
+        write("corpus/sub/feed.jsonl", "{\"id\":\"c\",\"text\":\"Third article.\"}\n");
+        write("corpus/README.md", "# Corpus");
+        write("corpus/SOURCES.md", "Where the articles come from.");
+        write("corpus/LICENSE", "CC BY 4.0");
+        write("corpus/a.json", "{\"gold\":true}");
+        write("corpus/.hidden.txt", "Editor backup.");
+        write("corpus/.git/x.txt", "Not an article.");
+
+        List<ReadResult> results = read(dir.resolve("corpus"));
+
+        assertEquals(List.of("a", "b", "c"), ids(results));
+    }
+
+    @Test
+    void orderIsGivenPathsThenSortedFilesAndRepeatable() throws IOException {
+        Path single = write("z-single.txt", "Given first.");
+        write("corpus/c.txt", "C.");
+        write("corpus/b/z.txt", "Z.");
+        write("corpus/a.txt", "A.");
+        write("corpus/b/a.txt", "Nested A, a duplicate id.");
+        List<Path> paths = List.of(single, dir.resolve("corpus"));
+
+        List<String> sources = reader.read(paths).map(ReadResult::source).toList();
+
+        Path corpus = dir.resolve("corpus");
+        assertEquals(Stream.of(single, corpus.resolve("a.txt"), corpus.resolve("b/a.txt"),
+                corpus.resolve("b/z.txt"), corpus.resolve("c.txt")).map(Path::toString).toList(), sources);
+        assertEquals(sources, reader.read(paths).map(ReadResult::source).toList());
+        assertEquals(List.of(single, corpus.resolve("a.txt"), corpus.resolve("b/a.txt"),
+                corpus.resolve("b/z.txt"), corpus.resolve("c.txt")), reader.listSources(paths));
+    }
+
+    @Test
+    void duplicateIdIsFailureNamingTheFirstSource() throws IOException {
+        Path first = write("a/mqm.txt", "First.");
+        Path second = write("b/feed.jsonl", "{\"id\":\"mqm\",\"text\":\"Second.\"}\n");
+
+        List<ReadResult> results = read(first, second);
+
+        assertEquals("mqm", success(results.get(0)).id());
+        ReadResult.Failure dup = failure(results.get(1));
+        assertEquals(second + ":1", dup.source());
+        assertEquals("duplicate article id 'mqm', first read from " + first, dup.problem());
+    }
+
+    @Test
+    void fileGivenTwiceIsReadOnce() throws IOException {
+        Path file = write("corpus/a.txt", "Once.");
+
+        assertEquals(List.of("a"), ids(read(file, dir.resolve("corpus"))));
+    }
+
+    @Test
+    @Timeout(10)
+    void symbolicLinkLoopDoesNotHang() throws IOException {
+        write("corpus/a.txt", "A.");
+        Files.createSymbolicLink(dir.resolve("corpus/loop"), dir.resolve("corpus"));
+
+        assertEquals(List.of("a"), ids(read(dir.resolve("corpus"))));
+    }
+
+    @Test
+    void filesAreOpenedOnlyWhenTheStreamReachesThem() throws IOException {
+        Path file = dir.resolve("later.txt");
+        Stream<ReadResult> results = reader.read(List.of(file));
+        write("later.txt", "Written after read() returned.");
+
+        assertEquals(List.of("later"), ids(results.toList()));
+    }
+
+    @Test
+    void utf16LittleEndianWithByteOrderMarkIsNotUtf8() throws IOException {
+        byte[] text = "Party workers gathered.".getBytes(Charset.forName("UTF-16LE"));
+        byte[] bytes = new byte[text.length + 2];
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, bytes, 2, text.length);
+
+        assertTrue(onlyFailure(write("le.jsonl", bytes)).problem().startsWith("not UTF-8 text"));
+    }
+}
