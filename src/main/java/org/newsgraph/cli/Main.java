@@ -1,5 +1,6 @@
 package org.newsgraph.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,13 @@ public final class Main {
     }
 
     static int run(String... args) {
+        return run(new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs with messages for people going to {@code err}. */
+    static int run(PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setExitCodeExceptionMapper(e -> ERROR);
         return cli.execute(args);

@@ -53,7 +53,8 @@ final class EntityResolver {
     }
 
     EntityIndex resolve(AnnotatedDocument doc, List<NameMention> mentions) {
-        Map<String, NameMention> acronyms = acronymDefinitions(doc, mentions);
+        Map<NameMention, String> acronymTexts = new HashMap<>();
+        Map<String, NameMention> acronyms = acronymDefinitions(doc, mentions, acronymTexts);
         List<Cluster> clusters = new ArrayList<>();
         Map<NameMention, Cluster> clusterOf = new HashMap<>();
         List<NameMention> persons = new ArrayList<>();
@@ -64,6 +65,13 @@ final class EntityResolver {
                 clusterOf.put(m, placeOrOrg(m, acronyms, clusters, clusterOf));
             }
         }
+        // An acronym defined in brackets is one of the names of what it abbreviates.
+        acronymTexts.forEach((definition, acronym) -> {
+            Cluster c = clusterOf.get(definition);
+            if (c != null && !c.keys().contains(Names.key(acronym))) {
+                c.extraNames.add(acronym);
+            }
+        });
         // Longest names first, so that a surname finds the full name it belongs to.
         persons.sort((a, b) -> Integer.compare(words(b.text()).size(), words(a.text()).size()));
         for (NameMention m : persons) {
@@ -140,7 +148,8 @@ final class EntityResolver {
     }
 
     /** "Long Name (LN)": the acronym in brackets right after a name is defined as that name. */
-    private static Map<String, NameMention> acronymDefinitions(AnnotatedDocument doc, List<NameMention> mentions) {
+    private static Map<String, NameMention> acronymDefinitions(AnnotatedDocument doc, List<NameMention> mentions,
+                                                               Map<NameMention, String> texts) {
         Map<String, NameMention> out = new HashMap<>();
         for (NameMention m : mentions) {
             if (m.kind() != EntityKind.ORGANIZATION) {
@@ -153,6 +162,7 @@ final class EntityResolver {
                 String acronym = s.token(i + 1).word();
                 if (acronym.matches("\\p{Lu}[\\p{Lu}\\d&-]{1,9}") && isAcronymOf(acronym, m.text())) {
                     out.putIfAbsent(Names.key(acronym), m);
+                    texts.putIfAbsent(m, acronym);
                 }
             }
         }

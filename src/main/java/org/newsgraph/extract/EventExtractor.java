@@ -69,13 +69,14 @@ final class EventExtractor {
             return false;
         }
         Optional<Dependency> edge = s.headEdge(v.index());
-        if (edge.isEmpty() || !CLAUSE_RELATIONS.contains(edge.get().relation())) {
-            return false;
+        if (edge.isEmpty() || edge.get().baseRelation().equals("amod")) {
+            return false; // "protesting workers" describes the workers
         }
-        boolean hasSubject = !s.children(v.index(), "nsubj").isEmpty()
-                || !s.children(v.index(), "csubj").isEmpty()
-                || Set.of("conj", "xcomp", "advcl").contains(edge.get().relation());
-        if (!hasSubject) {
+        // A verb with its own subject is a clause wherever the parser hung it; one without
+        // a subject counts only where it shares its governor's ("stormed the office to protest").
+        boolean ownSubject = !s.children(v.index(), "nsubj").isEmpty() || !s.children(v.index(), "csubj").isEmpty();
+        boolean sharedSubject = Set.of("conj", "xcomp", "advcl").contains(edge.get().relation());
+        if (!ownSubject && !(sharedSubject && CLAUSE_RELATIONS.contains(edge.get().relation()))) {
             return false;
         }
         for (Dependency d : s.children(v.index())) {

@@ -110,7 +110,8 @@ final class MentionFinder {
             for (int j = Math.min(t.size(), i + MAX_KNOWN_NAME_TOKENS); j > i; j--) {
                 String text = s.textOf(i, j);
                 Optional<Lexicon.KnownEntity> known = lexicon.findKnown(text);
-                if (known.isPresent() && caseAgrees(text, known.get()) && !continuesName(t, i, j)) {
+                if (known.isPresent() && caseAgrees(text, known.get()) && !continuesName(t, i, j)
+                        && !text.matches(".*[()\\[\\],;:\"“”].*")) {
                     out.add(new NameMention(new Span(s.index(), i, j), EntityKind.ORGANIZATION,
                             Names.clean(text), known.get()));
                     i = j - 1;

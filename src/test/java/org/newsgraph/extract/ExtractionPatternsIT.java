@@ -1,0 +1,137 @@
+package org.newsgraph.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.ArticleConverter;
+import org.newsgraph.read.Article;
+
+/**
+ * Each extraction pattern on short texts written for the test, through the real CoreNLP
+ * pipeline (loaded once for all integration tests of the JVM).
+ */
+class ExtractionPatternsIT {
+
+    private static final ArticleConverter CONVERTER = ArticleConverter.builder().build();
+
+    private static ArticleFacts extract(String date, String text) {
+        return CONVERTER.extract(Article.of("t", LocalDate.parse(date), text));
+    }
+
+    private static Optional<RoleFact> role(ArticleFacts f, String person) {
+        return f.roles().stream().filter(r -> r.person().label().equals(person)).findFirst();
+    }
+
+    private static Optional<StatementFact> statement(ArticleFacts f, String speaker) {
+        return f.statements().stream().filter(s -> s.speaker().label().equals(speaker)).findFirst();
+    }
+
+    private static List<EventFact> events(ArticleFacts f, String trigger) {
+        return f.events().stream().filter(e -> e.trigger().equals(trigger)).toList();
+    }
+
+    @Test
+    void titleBeforeNameWithOrganizationPremodifierAndHonorific() {
+        ArticleFacts f = extract("2025-03-05", "Liberal Party chairman Dr. Maria Lopez opened the conference in Leeds.");
+        RoleFact r = role(f, "Maria Lopez").orElseThrow();
+        assertEquals("chairman", r.title());
+        assertEquals("Liberal Party", r.organization().orElseThrow().label());
+        assertTrue(r.organization().get().party());
+    }
+
+    @Test
+    void titleInAppositionAndReportedSpeechOfThatPerson() {
+        ArticleFacts f = extract("2025-03-05",
+                "Robert Hale, the transport secretary, said the railways would be reformed by next year.");
+        assertEquals("transport secretary", role(f, "Robert Hale").orElseThrow().title());
+        StatementFact s = statement(f, "Robert Hale").orElseThrow();
+        assertEquals("the railways would be reformed by next year", s.text());
+        assertFalse(s.direct());
+        assertEquals("say", s.cue());
+    }
+
+    @Test
+    void placeBeforeAnOfficeIsItsJurisdictionAndEventDateResolvesAgainstArticleDate() {
+        ArticleFacts f = extract("2025-03-05", "Punjab Chief Minister Ayesha Khan launched a health scheme on Monday.");
+        RoleFact r = role(f, "Ayesha Khan").orElseThrow();
+        assertEquals("chief minister", r.title());
+        assertEquals("Punjab", r.jurisdiction().orElseThrow().label());
+        EventFact launched = events(f, "launched").get(0);
+        assertEquals(new TimeValue("2025-03-03", TimeValue.Granularity.DAY), launched.date().orElseThrow());
+        assertEquals("Ayesha Khan", launched.participants().get(0).label());
+    }
+
+    @Test
+    void urgeWithObjectAndInfinitiveIsReportedSpeech() {
+        ArticleFacts f = extract("2025-03-05", "Opposition leader Imran Qureshi urged supporters to stay calm.");
+        StatementFact s = statement(f, "Imran Qureshi").orElseThrow();
+        assertEquals("supporters to stay calm", s.text());
+        assertEquals("urge", s.cue());
+    }
+
+    @Test
+    void unnamedSpokesmanSpeaksForTheParty() {
+        ArticleFacts f = extract("2025-03-05", "The Labour Party held a rally in Leeds on Saturday. "
+                + "The party's spokesman said that the protest had been entirely peaceful.");
+        StatementFact s = statement(f, "Labour Party").orElseThrow();
+        assertEquals("the protest had been entirely peaceful", s.text());
+    }
+
+    @Test
+    void directQuoteIsAttributedThroughAPronoun() {
+        ArticleFacts f = extract("2025-03-05", "Tom Baker arrived late at the town hall.\n\n"
+                + "\"We will not give up on this city, whatever the council decides,\" he said.");
+        StatementFact s = statement(f, "Tom Baker").orElseThrow();
+        assertTrue(s.direct());
+        assertTrue(s.text().startsWith("We will not give up on this city"), s.text());
+        assertFalse(s.text().startsWith("\""), "quotation marks are not part of the text");
+    }
+
+    @Test
+    void accordingToNamesTheSpeaker() {
+        ArticleFacts f = extract("2025-03-05", "According to Sarah Patel, the budget for schools will be cut by ten percent.");
+        StatementFact s = statement(f, "Sarah Patel").orElseThrow();
+        assertEquals("according to", s.cue());
+        assertEquals("the budget for schools will be cut by ten percent", s.text());
+    }
+
+    @Test
+    void relativeYearAndMonthGiveYearAndMonthGranularity() {
+        ArticleFacts f = extract("2025-06-10", "Last year the city council approved the new housing plan. "
+                + "In March the provincial government resigned after a vote.");
+        assertEquals(new TimeValue("2024", TimeValue.Granularity.YEAR), events(f, "approved").get(0).date().orElseThrow());
+        assertEquals(new TimeValue("2025-03", TimeValue.Granularity.MONTH), events(f, "resigned").get(0).date().orElseThrow());
+    }
+
+    @Test
+    void negatedAndHypotheticalEventsAreNotAsserted() {
+        ArticleFacts f = extract("2025-06-10", "The finance minister did not resign. "
+                + "If the committee had voted, the bill would have failed.");
+        assertTrue(events(f, "resign").isEmpty(), f.events().toString());
+        assertTrue(events(f, "voted").isEmpty(), f.events().toString());
+    }
+
+    @Test
+    void eventWithoutTimeExpressionHasNoDate() {
+        ArticleFacts f = extract("2025-06-10", "A new committee was formed to investigate the leak.");
+        EventFact formed = events(f, "formed").get(0);
+        assertTrue(formed.date().isEmpty());
+    }
+
+    @Test
+    void acronymDefinedInBracketsAndSurnameWithHonorificAreOneEntityEach() {
+        ArticleFacts f = extract("2025-03-05", "The National Awami Front (NAF) won the by-election in Quetta. "
+                + "Peter Grant, a senior NAF official, welcomed the result. "
+                + "Mr Grant said the victory showed that voters wanted change.");
+        List<Entity> orgs = f.entities().stream().filter(e -> e.kind() == EntityKind.ORGANIZATION).toList();
+        assertEquals(1, orgs.size(), orgs.toString());
+        assertTrue(orgs.get(0).aliases().contains("NAF"));
+        assertEquals(1, f.entities().stream().filter(e -> e.kind() == EntityKind.PERSON).count());
+        assertEquals("the victory showed that voters wanted change", statement(f, "Peter Grant").orElseThrow().text());
+    }
+}
