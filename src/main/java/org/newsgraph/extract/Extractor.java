@@ -41,7 +41,7 @@ public final class Extractor {
         EntityIndex index = entities.resolve(doc, mentions.find(doc));
         List<Entity> extra = new ArrayList<>();
         List<RoleFact> roleFacts = roles.extract(doc, index, extra);
-        AgentResolver agents = new AgentResolver(index, roleFacts, lexicon);
+        AgentResolver agents = new AgentResolver(doc.sentences(), index, roleFacts, lexicon);
         List<StatementFact> statementFacts = statements.extract(doc, agents);
         List<EventFact> eventFacts = events.extract(doc, index, agents);
         List<Entity> all = new ArrayList<>(index.entities());
