@@ -58,7 +58,7 @@ public final class FactMapper {
         article.date().ifPresent(d -> emit.typed(graph, NG.publishedOn, d.toString(), XSDDatatype.XSDdate));
         article.title().ifPresent(t -> emit.literal(graph, DCTerms.title, t));
         article.url().filter(FactMapper::isAbsoluteIri).ifPresent(u -> emit.add(graph, SchemaDO.url, NodeFactory.createURI(u)));
-        emit.literal(graph, NG.contentHash, IriMinter.sha256(article.text()));
+        emit.literal(graph, NG.contentHash, article.contentHash());
 
         for (Entity e : facts.entities()) {
             Node node = iris.entity(e);

@@ -32,6 +32,22 @@ public record Article(String id, Optional<LocalDate> date, Optional<String> titl
         }
     }
 
+    /**
+     * SHA-256 (lower-case hex) of everything the graph is built from: id, date, title, url
+     * and text. Equal hashes mean that converting again would give the same graph.
+     */
+    public String contentHash() {
+        String all = String.join("\u0000", id, date.map(LocalDate::toString).orElse(""),
+                title.orElse(""), url.orElse(""), text);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(all.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** An article with only an id and a body, as written in tests and by API callers. */
     public static Article of(String id, LocalDate date, String text) {
         return new Article(id, Optional.ofNullable(date), Optional.empty(), Optional.empty(), text, id);
