@@ -65,6 +65,7 @@ final class EntityResolver {
                 clusterOf.put(m, placeOrOrg(m, acronyms, clusters, clusterOf));
             }
         }
+        mergeUndefinedAcronyms(clusters, clusterOf);
         // An acronym defined in brackets is one of the names of what it abbreviates.
         acronymTexts.forEach((definition, acronym) -> {
             Cluster c = clusterOf.get(definition);
@@ -145,6 +146,46 @@ final class EntityResolver {
             return true;
         }
         return false;
+    }
+
+    /**
+     * An organization named only by capitals ("SPS") whose letters are exactly the initials of
+     * another organization of the article ("Scottish Prison Service") is that organization,
+     * whichever comes first in the text.
+     */
+    private static void mergeUndefinedAcronyms(List<Cluster> clusters, Map<NameMention, Cluster> clusterOf) {
+        for (Cluster shortForm : new ArrayList<>(clusters)) {
+            if (shortForm.kind != EntityKind.ORGANIZATION || shortForm.known != null
+                    || shortForm.members.stream().anyMatch(m -> !m.text().matches("\\p{Lu}{2,6}"))) {
+                continue;
+            }
+            String letters = shortForm.members.get(0).text();
+            List<Cluster> longForms = clusters.stream().filter(c -> c != shortForm && c.kind == EntityKind.ORGANIZATION
+                    && c.members.stream().anyMatch(m -> initials(m.text()).equals(letters))).toList();
+            if (longForms.size() == 1) {
+                Cluster target = longForms.get(0);
+                target.members.addAll(shortForm.members);
+                shortForm.members.forEach(m -> clusterOf.put(m, target));
+                target.longForm = target.members.stream().filter(m -> initials(m.text()).equals(letters))
+                        .findFirst().map(NameMention::text).orElse(target.longForm);
+                clusters.remove(shortForm);
+            }
+        }
+    }
+
+    private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "in", "on", "to", "&");
+
+    /** The capitals of a name's content words: "Bank of England" is "BE". */
+    static String initials(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words(name)) {
+            if (!FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT)) && Character.isUpperCase(w.codePointAt(0))) {
+                sb.appendCodePoint(w.codePointAt(0));
+            } else if (!FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+                return "";
+            }
+        }
+        return sb.toString();
     }
 
     /** "Long Name (LN)": the acronym in brackets right after a name is defined as that name. */

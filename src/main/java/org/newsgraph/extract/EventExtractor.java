@@ -37,6 +37,7 @@ final class EventExtractor {
 
     List<EventFact> extract(AnnotatedDocument doc, EntityIndex index, AgentResolver agents) {
         List<EventFact> out = new ArrayList<>();
+        Set<String> named = new java.util.HashSet<>();
         for (Sentence s : doc.sentences()) {
             Map<Integer, TimeValue> dates = clauseDates(doc, s);
             Map<Integer, EventFact> events = new HashMap<>();
@@ -59,9 +60,61 @@ final class EventExtractor {
                             date.isPresent() ? 0.8 : 0.7));
                 }
             }
+            for (Token n : s.tokens()) {
+                String lemma = n.lemma().toLowerCase(Locale.ROOT);
+                if (isNamedEvent(s, n) && !events.containsKey(n.index()) && named.add(lemma)) {
+                    events.put(n.index(), nominal(s, n, dates, agents));
+                }
+            }
             events.keySet().stream().sorted().forEach(i -> out.add(events.get(i)));
         }
         return out;
+    }
+
+    /** An event noun heading its own phrase: "the election", not "election campaign". */
+    private boolean isNamedEvent(Sentence s, Token n) {
+        if (!n.isNoun() || !lexicon.eventNouns().contains(n.lemma().toLowerCase(Locale.ROOT))
+                || TIME_TYPES.contains(n.ner())) {
+            return false; // "March" the month is no march
+        }
+        if (n.pos().equals("NNS") && !lexicon.eventNouns().contains(n.word().toLowerCase(Locale.ROOT))
+                && s.children(n.index(), "det").isEmpty() && s.children(n.index(), "nmod:poss").isEmpty()) {
+            return false; // a bare plural is a kind of event ("rather than demonstrations"), not one
+        }
+        Optional<Dependency> edge = s.headEdge(n.index());
+        if (edge.isEmpty() || edge.get().baseRelation().equals("compound")) {
+            return false;
+        }
+        for (int det : s.children(n.index(), "det")) {
+            if (s.token(det).word().equalsIgnoreCase("no")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The event a noun names, dated by its own time phrase or by the clause it is the subject or object of. */
+    private static EventFact nominal(Sentence s, Token n, Map<Integer, TimeValue> dates, AgentResolver agents) {
+        Optional<TimeValue> date = Optional.ofNullable(dates.get(n.index()));
+        for (Dependency d : s.children(n.index())) {
+            if (date.isEmpty() && d.baseRelation().equals("acl")) {
+                date = Optional.ofNullable(dates.get(d.dependent()));
+            }
+        }
+        Optional<Dependency> edge = s.headEdge(n.index());
+        if (date.isEmpty() && edge.isPresent() && edge.get().governor() >= 0
+                && Set.of("nsubj", "obj", "nsubj:pass").contains(edge.get().relation())) {
+            date = Optional.ofNullable(dates.get(edge.get().governor()));
+        }
+        List<Entity> participants = new ArrayList<>();
+        for (Dependency d : s.children(n.index())) {
+            if (d.relation().equals("nmod:poss") || d.baseRelation().equals("nmod")) {
+                agents.resolve(s, d.dependent()).filter(e -> !participants.contains(e)).ifPresent(participants::add);
+            }
+        }
+        int[] extent = s.subtreeExtent(n.index());
+        Evidence ev = new Evidence(s.token(extent[0]).begin(), s.token(extent[1] - 1).end(), s.text());
+        return new EventFact(n.word(), date, participants, Optional.empty(), ev, 0.6);
     }
 
     private boolean isAssertedEvent(Sentence s, Token v) {
@@ -99,7 +152,7 @@ final class EventExtractor {
     }
 
     /** Each time expression of the sentence, keyed by the verb its phrase attaches to. */
-    private static Map<Integer, TimeValue> clauseDates(AnnotatedDocument doc, Sentence s) {
+    private Map<Integer, TimeValue> clauseDates(AnnotatedDocument doc, Sentence s) {
         Map<Integer, TimeValue> out = new HashMap<>();
         for (Mention m : doc.mentions()) {
             if (m.span().sentence() != s.index() || !TIME_TYPES.contains(m.type())) {
@@ -116,7 +169,7 @@ final class EventExtractor {
                     break;
                 }
                 head = up.get().governor();
-                if (s.token(head).isVerb()) {
+                if (s.token(head).isVerb() || lexicon.eventNouns().contains(s.token(head).lemma().toLowerCase(Locale.ROOT))) {
                     out.putIfAbsent(head, value.get());
                     break;
                 }

@@ -27,15 +27,18 @@ import org.newsgraph.NewsgraphException;
  * @param speechVerbs   speech-verb lemmas
  * @param objectSpeech  speech verbs whose direct object is what was said ("deny claims")
  * @param eventTriggers event verb lemmas
+ * @param eventNouns    nouns that name an event ("election", "rally")
  * @param titles        lower-case political titles, by number of words, longest first
  * @param placeTitles   titles held in a place rather than an organization
  * @param partyWords    words that make an organization a party
  * @param orgHeads      nouns that make a body of its own after an organization name
+ * @param titleModifiers ranks and portfolios that belong to a title before it ("deputy", "justice")
  * @param known         well-known organizations by normalized alias
  */
 public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<String> objectSpeech,
-                      Set<String> eventTriggers, List<String> titles, Set<String> placeTitles,
-                      Set<String> partyWords, Set<String> orgHeads, Map<String, KnownEntity> known) {
+                      Set<String> eventTriggers, Set<String> eventNouns, List<String> titles, Set<String> placeTitles,
+                      Set<String> partyWords, Set<String> orgHeads, Set<String> titleModifiers,
+                      Map<String, KnownEntity> known) {
 
     /** A well-known organization from {@code known-entities.tsv}. */
     public record KnownEntity(String name, boolean party, Optional<String> wikidata, List<String> aliases) {
@@ -46,10 +49,12 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         speechVerbs = Set.copyOf(speechVerbs);
         objectSpeech = Set.copyOf(objectSpeech);
         eventTriggers = Set.copyOf(eventTriggers);
+        eventNouns = Set.copyOf(eventNouns);
         titles = List.copyOf(titles);
         placeTitles = Set.copyOf(placeTitles);
         partyWords = Set.copyOf(partyWords);
         orgHeads = Set.copyOf(orgHeads);
+        titleModifiers = Set.copyOf(titleModifiers);
         known = Map.copyOf(known);
     }
 
@@ -116,8 +121,9 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
             }
         }
         return new Lexicon(honorifics, speech, objectSpeech, new HashSet<>(lines("event-triggers.txt", extra)),
+                new HashSet<>(lines("event-nouns.txt", extra)),
                 titles, placeTitles, new HashSet<>(lines("party-words.txt", extra)),
-                new HashSet<>(lines("org-heads.txt", extra)), known);
+                new HashSet<>(lines("org-heads.txt", extra)), new HashSet<>(lines("title-modifiers.txt", extra)), known);
     }
 
     private static List<String> lines(String name, Path extra) {

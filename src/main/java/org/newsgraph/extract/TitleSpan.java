@@ -3,6 +3,7 @@ package org.newsgraph.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.newsgraph.nlp.Sentence;
 import org.newsgraph.nlp.Span;
 import org.newsgraph.nlp.Token;
@@ -18,10 +19,6 @@ record TitleSpan(Span span, String title, boolean place) {
 
     private static final int MAX_TITLE_TOKENS = 6;
     private static final int MAX_MODIFIERS = 3;
-    /** Adjectives that describe a holder or a moment, not the office. */
-    private static final java.util.Set<String> NOT_QUALIFIERS = java.util.Set.of("new", "current", "then", "outgoing",
-            "incoming", "later", "late", "veteran", "prominent", "key", "top", "powerful", "controversial", "same",
-            "own", "last", "next", "first", "other", "party");
 
     /** The titles of a sentence, longest match first, not overlapping. */
     static List<TitleSpan> find(Sentence s, Lexicon lexicon) {
@@ -31,9 +28,11 @@ record TitleSpan(Span span, String title, boolean place) {
             for (int j = Math.min(t.size(), i + MAX_TITLE_TOKENS); j > i; j--) {
                 String text = s.textOf(i, j).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
                 if (lexicon.titles().contains(text) && plausible(s, i, j)) {
-                    int start = withModifiers(s, i, out.isEmpty() ? 0 : out.get(out.size() - 1).span().end());
-                    String title = s.textOf(start, j).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-                    out.add(new TitleSpan(new Span(s.index(), start, j), title, lexicon.placeTitles().contains(text)));
+                    int start = withModifiers(s, i, out.isEmpty() ? 0 : out.get(out.size() - 1).span().end(), lexicon);
+                    int end = withPortfolio(s, j, lexicon);
+                    String title = s.textOf(start, end).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                    out.add(new TitleSpan(new Span(s.index(), start, end), title, lexicon.placeTitles().contains(text)));
+                    j = end;
                     i = j - 1;
                     break;
                 }
@@ -43,16 +42,16 @@ record TitleSpan(Span span, String title, boolean place) {
     }
 
     /**
-     * Widens a title over the lower-case words that qualify it: "chief economic adviser",
-     * "home affairs spokesman", "ex-chief ...". Names, determiners and possessives stay out.
+     * Widens a title over the words that qualify it, from the lexicon's title modifiers:
+     * "chief economic adviser", "Justice Minister", "home affairs spokesman"; also "ex-" and
+     * "former", which the role records as such.
      */
-    private static int withModifiers(Sentence s, int start, int floor) {
+    private static int withModifiers(Sentence s, int start, int floor, Lexicon lexicon) {
         int i = start;
         while (i > floor && start - i < MAX_MODIFIERS) {
-            Token t = s.token(i - 1);
-            boolean lower = Character.isLowerCase(t.word().codePointAt(0));
-            boolean modifier = t.pos().startsWith("JJ") || t.pos().equals("NN") || t.pos().equals("NNS") && !t.word().endsWith("s");
-            if (!lower || !modifier || !t.ner().equals("O") && !t.ner().equals("TITLE") || NOT_QUALIFIERS.contains(t.word())) {
+            String w = s.token(i - 1).word().toLowerCase(Locale.ROOT);
+            boolean exPrefix = w.startsWith("ex-") && lexicon.titleModifiers().contains(w.substring(3));
+            if (!lexicon.titleModifiers().contains(w) && !exPrefix && !w.equals("former")) {
                 break;
             }
             i--;
@@ -60,10 +59,26 @@ record TitleSpan(Span span, String title, boolean place) {
         return i;
     }
 
+    /** "Minister for Justice", "Secretary of State for Health": a portfolio after the title is part of it. */
+    private static int withPortfolio(Sentence s, int end, Lexicon lexicon) {
+        int k = end;
+        while (k + 1 < s.tokens().size() && Set.of("for", "of").contains(s.token(k).word().toLowerCase(Locale.ROOT))
+                && lexicon.titleModifiers().contains(s.token(k + 1).word().toLowerCase(Locale.ROOT))) {
+            k += 2;
+            while (k < s.tokens().size() && lexicon.titleModifiers().contains(s.token(k).word().toLowerCase(Locale.ROOT))) {
+                k++;
+            }
+        }
+        return k;
+    }
+
     /** A title is a noun phrase, not a time ("5 PM") or a verb ("to head the party"). */
     private static boolean plausible(Sentence s, int i, int j) {
-        Token last = s.token(j - 1);
-        if (!last.isNoun()) {
+        boolean noun = false;
+        for (int k = i; k < j; k++) {
+            noun |= s.token(k).isNoun();
+        }
+        if (!noun || s.token(j - 1).isVerb()) {
             return false;
         }
         for (int k = i; k < j; k++) {
