@@ -82,6 +82,11 @@ final class AgentResolver {
             }
             v = s.headEdge(v).map(d -> d.governor()).orElse(-1);
         }
+        return recentSubject(s);
+    }
+
+    /** The named person subject of a main or speech clause in the few sentences before {@code s}. */
+    Optional<Entity> recentSubject(Sentence s) {
         for (int back = 1; back <= SALIENCE_WINDOW && s.index() - back >= 0; back++) {
             Sentence prev = sentences.get(s.index() - back);
             for (var d : prev.dependencies()) {

@@ -94,7 +94,7 @@ final class EventExtractor {
     }
 
     /** The event a noun names, dated by its own time phrase or by the clause it is the subject or object of. */
-    private static EventFact nominal(Sentence s, Token n, Map<Integer, TimeValue> dates, AgentResolver agents) {
+    private EventFact nominal(Sentence s, Token n, Map<Integer, TimeValue> dates, AgentResolver agents) {
         Optional<TimeValue> date = Optional.ofNullable(dates.get(n.index()));
         for (Dependency d : s.children(n.index())) {
             if (date.isEmpty() && d.baseRelation().equals("acl")) {
@@ -102,8 +102,11 @@ final class EventExtractor {
             }
         }
         Optional<Dependency> edge = s.headEdge(n.index());
+        // "the conference starts on Friday", "preparing for the election on 4 May": the clause's
+        // date is the event's, unless the clause is an event of its own that the date belongs to.
         if (date.isEmpty() && edge.isPresent() && edge.get().governor() >= 0
-                && Set.of("nsubj", "obj", "nsubj:pass").contains(edge.get().relation())) {
+                && Set.of("nsubj", "obj", "nsubj:pass", "obl").contains(edge.get().relation())
+                && !lexicon.eventTriggers().contains(s.token(edge.get().governor()).lemma().toLowerCase(Locale.ROOT))) {
             date = Optional.ofNullable(dates.get(edge.get().governor()));
         }
         List<Entity> participants = new ArrayList<>();

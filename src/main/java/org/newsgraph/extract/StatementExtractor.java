@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.newsgraph.nlp.AnnotatedDocument;
 import org.newsgraph.nlp.Dependency;
 import org.newsgraph.nlp.Quote;
@@ -32,8 +34,10 @@ final class StatementExtractor {
 
     List<StatementFact> extract(AnnotatedDocument doc, AgentResolver agents) {
         Map<String, StatementFact> out = new LinkedHashMap<>();
-        for (Quote q : doc.quotes()) {
-            direct(doc, q, agents).ifPresent(st -> out.putIfAbsent(st.speaker().key() + "|" + st.text(), st));
+        for (Quote whole : doc.quotes()) {
+            for (Quote q : splitParagraphs(whole)) {
+                direct(doc, q, agents).ifPresent(st -> out.putIfAbsent(st.speaker().key() + "|" + st.text(), st));
+            }
         }
         for (Sentence s : doc.sentences()) {
             for (Token v : s.tokens()) {
@@ -90,6 +94,30 @@ final class StatementExtractor {
         return found.map(e -> new StatementFact(e, text, true, cueVerb, new Evidence(q.begin(), q.end(), sentence), conf));
     }
 
+    /**
+     * A quote that runs over paragraphs opens each with a quotation mark and closes only the
+     * last, so the quote annotator sees one quote; each paragraph has its own attribution.
+     */
+    static List<Quote> splitParagraphs(Quote q) {
+        List<Quote> parts = new ArrayList<>();
+        Matcher m = REOPENED.matcher(q.text());
+        int from = 0;
+        while (m.find()) {
+            int cut = m.start(1);
+            parts.add(new Quote(q.begin() + from, q.begin() + cut, q.text().substring(from, cut).strip(),
+                    q.speakerBegin(), q.speakerEnd(), q.speaker(), q.canonical()));
+            from = cut;
+        }
+        if (parts.isEmpty()) {
+            return List.of(q);
+        }
+        parts.add(new Quote(q.begin() + from, q.end(), q.text().substring(from), q.speakerBegin(), q.speakerEnd(),
+                q.speaker(), q.canonical()));
+        return parts;
+    }
+
+    private static final Pattern REOPENED = Pattern.compile("[.!?][\"”]?\\s+([\"“])(?=\\S)");
+
     private static Optional<Entity> agentByName(AgentResolver agents, AnnotatedDocument doc, String name) {
         for (Sentence s : doc.sentences()) {
             int at = s.text().indexOf(name);
@@ -121,13 +149,15 @@ final class StatementExtractor {
     private Optional<StatementFact> reported(AnnotatedDocument doc, Sentence s, int verb, AgentResolver agents) {
         Optional<Entity> speaker = subject(s, verb, agents);
         if (speaker.isEmpty()) {
-            return Optional.empty();
+            return surfaceFrame(doc, s, verb, agents);
         }
         List<Integer> content = new ArrayList<>();
         boolean infinitive = !s.children(verb, "xcomp").isEmpty();
         for (Dependency d : s.children(verb)) {
             String rel = d.relation();
-            if (CONTENT.contains(rel) || rel.equals("obj") && (infinitive || objectSpeech(s, verb))) {
+            boolean clauseAfter = rel.equals("parataxis") && d.dependent() > verb
+                    && !s.children(d.dependent(), "nsubj").isEmpty();
+            if (CONTENT.contains(rel) || clauseAfter || rel.equals("obj") && (infinitive || objectSpeech(s, verb))) {
                 content.add(d.dependent());
             }
             if (rel.equals("advcl") && objectSpeech(s, verb) && !content.isEmpty()
@@ -151,7 +181,7 @@ final class StatementExtractor {
             start = 0;
             end = s.subtreeExtent(verb)[0];
         } else {
-            return Optional.empty();
+            return surfaceFrame(doc, s, verb, agents);
         }
         start = skipLeading(s, start, end);
         end = trimTrailing(s, start, end);
@@ -167,6 +197,33 @@ final class StatementExtractor {
         return Optional.of(new StatementFact(speaker.get(), text, false, s.token(verb).lemma().toLowerCase(),
                 new Evidence(begin, finish, s.text()), 0.8));
     }
+
+    /**
+     * "X said the plan would fail." read from the words alone, for when the parser lost the
+     * frame: a name or pronoun right before the verb, what was said after it to the sentence end.
+     */
+    private Optional<StatementFact> surfaceFrame(AnnotatedDocument doc, Sentence s, int verb, AgentResolver agents) {
+        if (verb == 0 || verb + 1 >= s.tokens().size() || !SURFACE_VERBS.contains(s.token(verb).lemma().toLowerCase())) {
+            return Optional.empty();
+        }
+        Optional<Dependency> edge = s.headEdge(verb);
+        if (edge.isPresent() && Set.of("root", "ccomp", "conj", "parataxis", "advcl").contains(edge.get().relation())) {
+            return Optional.empty(); // the parse holds: trust it
+        }
+        Optional<Entity> speaker = agents.resolve(s, verb - 1).filter(e -> e.kind() != EntityKind.PLACE);
+        if (speaker.isEmpty()) {
+            return Optional.empty();
+        }
+        int start = skipLeading(s, verb + 1, s.tokens().size());
+        int end = trimTrailing(s, start, s.tokens().size());
+        if (end - start < MIN_REPORTED_TOKENS || overlapsQuote(doc, s.token(start).begin(), s.token(end - 1).end())) {
+            return Optional.empty();
+        }
+        return Optional.of(new StatementFact(speaker.get(), s.textOf(start, end), false,
+                s.token(verb).lemma().toLowerCase(), new Evidence(s.token(start).begin(), s.token(end - 1).end(), s.text()), 0.6));
+    }
+
+    private static final Set<String> SURFACE_VERBS = Set.of("say", "tell", "add", "claim", "insist", "warn", "argue");
 
     private boolean objectSpeech(Sentence s, int verb) {
         return lexicon.objectSpeech().contains(s.token(verb).lemma().toLowerCase());
@@ -185,6 +242,9 @@ final class StatementExtractor {
             for (int subj : s.children(up.get().governor(), "nsubj")) {
                 return agents.resolve(s, subj);
             }
+        }
+        if (up.isPresent() && up.get().governor() < 0 && s.children(verb, "nsubj:pass").isEmpty()) {
+            return agents.recentSubject(s); // "But told reporters: ..." continues the last speaker
         }
         return Optional.empty();
     }

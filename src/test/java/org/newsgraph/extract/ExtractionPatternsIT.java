@@ -134,4 +134,61 @@ class ExtractionPatternsIT {
         assertEquals(1, f.entities().stream().filter(e -> e.kind() == EntityKind.PERSON).count());
         assertEquals("the victory showed that voters wanted change", statement(f, "Peter Grant").orElseThrow().text());
     }
+
+    @Test
+    void portfolioBeforeOrAfterATitleBelongsToIt() {
+        ArticleFacts f = extract("2025-03-05", "Health Minister Omar Sheikh visited the hospital. "
+                + "Later, Minister for Education Rita Gomez opened a school.");
+        assertEquals("health minister", role(f, "Omar Sheikh").orElseThrow().title());
+        assertEquals("minister for education", role(f, "Rita Gomez").orElseThrow().title());
+    }
+
+    @Test
+    void formerOfficeIsWrittenAsFormer() {
+        ArticleFacts f = extract("2025-03-05", "The ex-home secretary Mark Dunn said the report was unfair.");
+        RoleFact r = role(f, "Mark Dunn").orElseThrow();
+        assertEquals("former home secretary", r.title());
+        assertTrue(r.former());
+    }
+
+    @Test
+    void reportedClauseWithoutThatAfterTellIsWhatWasSaid() {
+        ArticleFacts f = extract("2025-03-05", "Mayor Paul Rivers told reporters he had not seen the audit yet.");
+        assertEquals("he had not seen the audit yet", statement(f, "Paul Rivers").orElseThrow().text());
+    }
+
+    @Test
+    void subjectlessSpeechVerbContinuesTheLastSpeaker() {
+        ArticleFacts f = extract("2025-03-05", "Mayor Paul Rivers spoke to reporters on the steps of the hall. "
+                + "But added: \"We have done nothing wrong and we will prove it in court.\"");
+        StatementFact s = statement(f, "Paul Rivers").orElseThrow();
+        assertTrue(s.direct());
+        assertEquals("We have done nothing wrong and we will prove it in court.", s.text());
+    }
+
+    @Test
+    void quoteRunningOverParagraphsIsSplitAtEachReopening() {
+        ArticleFacts f = extract("2025-03-05", "Nadia Kerr said: \"The new rules are a disaster for small farms. "
+                + "\"They were written by people who have never worked a field in their lives,\" she warned.");
+        List<StatementFact> quotes = f.statements().stream().filter(StatementFact::direct).toList();
+        assertEquals(2, quotes.size(), quotes.toString());
+        assertEquals("The new rules are a disaster for small farms.", quotes.get(0).text());
+        assertEquals("warn", quotes.get(1).cue());
+    }
+
+    @Test
+    void eventNounIsAnEventDatedByItsOwnTimePhrase() {
+        ArticleFacts f = extract("2025-03-05", "Voters are preparing for the election on 4 May, the first since the war.");
+        EventFact election = events(f, "election").get(0);
+        assertEquals(new TimeValue("2025-05-04", TimeValue.Granularity.DAY), election.date().orElseThrow());
+    }
+
+    @Test
+    void undefinedAcronymMergesWithItsSpelledOutName() {
+        ArticleFacts f = extract("2025-03-05", "The National Farmers Council criticised the plan. "
+                + "A spokesman for the NFC said members were angry.");
+        List<Entity> orgs = f.entities().stream().filter(e -> e.kind() == EntityKind.ORGANIZATION).toList();
+        assertEquals(1, orgs.size(), orgs.toString());
+        assertEquals("National Farmers Council", orgs.get(0).label());
+    }
 }
