@@ -30,6 +30,11 @@ public final class EntityIndex {
         return entities;
     }
 
+    /** How many tokens of the text name {@code e}: a measure of how much the article is about it. */
+    public int mentionCount(Entity e) {
+        return (int) byToken.values().stream().filter(e::equals).count();
+    }
+
     /** The entity whose name covers the token. */
     public Optional<Entity> named(int sentence, int token) {
         return Optional.ofNullable(byToken.get(position(sentence, token)));

@@ -18,6 +18,7 @@ import org.newsgraph.nlp.Token;
  */
 final class RoleExtractor {
 
+    private static final Set<String> SCOPE_PREPOSITIONS = Set.of("of", "to", "for", "at");
     private static final Set<String> FORMER = Set.of("former", "ex", "ex-", "then", "outgoing", "erstwhile");
 
     private final Lexicon lexicon;
@@ -31,7 +32,10 @@ final class RoleExtractor {
         Map<String, RoleFact> roles = new LinkedHashMap<>();
         for (Sentence s : doc.sentences()) {
             for (TitleSpan title : TitleSpan.find(s, lexicon)) {
-                holder(s, title, index).ifPresent(h -> {
+                // In a quote, "he" is whoever the speaker means: no copula roles from quotes.
+                boolean quoted = doc.quotes().stream().anyMatch(q -> q.begin() < s.token(title.span().start()).begin()
+                        && s.token(title.span().start()).begin() < q.end());
+                holder(s, title, index, quoted).ifPresent(h -> {
                     RoleFact role = role(s, title, h, index, extra);
                     String key = role.person().key() + "|" + role.title();
                     RoleFact seen = roles.get(key);
@@ -55,6 +59,12 @@ final class RoleExtractor {
         return out;
     }
 
+    /** The party the article names most often (the entity list is in order of first mention). */
+    private Optional<Entity> mainParty(EntityIndex index) {
+        return index.entities().stream().filter(Entity::party).max((a, b) -> Integer.compare(
+                index.mentionCount(a), index.mentionCount(b)));
+    }
+
     /** The country the article names most often, if it names any. */
     private static Optional<Entity> homeCountry(AnnotatedDocument doc, EntityIndex index) {
         Map<Entity, Integer> counts = new LinkedHashMap<>();
@@ -75,7 +85,7 @@ final class RoleExtractor {
     private record Holder(Entity person, double confidence, int nameToken) {
     }
 
-    private Optional<Holder> holder(Sentence s, TitleSpan title, EntityIndex index) {
+    private Optional<Holder> holder(Sentence s, TitleSpan title, EntityIndex index, boolean insideQuote) {
         int si = s.index();
         int a = title.span().start();
         int b = title.span().end();
@@ -110,7 +120,7 @@ final class RoleExtractor {
         int head = b - 1;
         boolean copula = !s.children(head, "cop").isEmpty();
         boolean complement = s.headEdge(head).map(d -> d.relation().equals("xcomp")).orElse(false);
-        if (copula || complement) {
+        if ((copula || complement) && !insideQuote) {
             int governor = copula ? head : s.headEdge(head).get().governor();
             for (int subj : s.children(governor, "nsubj")) {
                 Optional<Entity> p = index.resolve(si, subj).filter(x -> x.kind() == EntityKind.PERSON);
@@ -174,6 +184,11 @@ final class RoleExtractor {
             return named;
         }
         Token t = s.token(i);
+        if (t.word().equalsIgnoreCase("party")) {
+            // "party leader X": the party coreference names, else the one the article is about
+            return index.resolve(s.index(), i).filter(e -> e.kind() == EntityKind.ORGANIZATION)
+                    .or(() -> mainParty(index));
+        }
         if (t.isProperNoun() && !t.ner().equals("PERSON") && i == title.span().start() - 1 && title.place()
                 && !lowerCase(t) && !lexicon.isHonorific(t.word())) {
             // A place NER missed, named only as the seat of an office ("Sindh Governor").
@@ -192,10 +207,10 @@ final class RoleExtractor {
         return Character.isLowerCase(t.word().codePointAt(0));
     }
 
-    /** "leader of the Conservative Party", "Prime Minister of Pakistan". */
+    /** "leader of the Conservative Party", "Prime Minister of Pakistan", "adviser to the Treasury". */
     private static Optional<Entity> scopeAfter(Sentence s, TitleSpan title, EntityIndex index) {
         int i = title.span().end();
-        if (i < s.tokens().size() && s.token(i).word().equalsIgnoreCase("of")) {
+        if (i < s.tokens().size() && SCOPE_PREPOSITIONS.contains(s.token(i).word().toLowerCase())) {
             i++;
             while (i < s.tokens().size() && s.token(i).pos().equals("DT")) {
                 i++;

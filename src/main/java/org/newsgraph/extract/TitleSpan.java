@@ -49,7 +49,11 @@ record TitleSpan(Span span, String title, boolean place) {
     private static int withModifiers(Sentence s, int start, int floor, Lexicon lexicon) {
         int i = start;
         while (i > floor && start - i < MAX_MODIFIERS) {
-            String w = s.token(i - 1).word().toLowerCase(Locale.ROOT);
+            Token t = s.token(i - 1);
+            if (!t.ner().equals("O") && !t.ner().equals("TITLE")) {
+                break; // "Labour MP": a name, not a portfolio
+            }
+            String w = t.word().toLowerCase(Locale.ROOT);
             boolean exPrefix = w.startsWith("ex-") && lexicon.titleModifiers().contains(w.substring(3));
             if (!lexicon.titleModifiers().contains(w) && !exPrefix && !w.equals("former")) {
                 break;
