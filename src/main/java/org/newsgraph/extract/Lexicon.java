@@ -32,12 +32,13 @@ import org.newsgraph.NewsgraphException;
  * @param placeTitles   titles held in a place rather than an organization
  * @param partyWords    words that make an organization a party
  * @param orgHeads      nouns that make a body of its own after an organization name
+ * @param orgSuffixes   head nouns of organization names ("commission", "police")
  * @param titleModifiers ranks and portfolios that belong to a title before it ("deputy", "justice")
  * @param known         well-known organizations by normalized alias
  */
 public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<String> objectSpeech,
                       Set<String> eventTriggers, Set<String> eventNouns, List<String> titles, Set<String> placeTitles,
-                      Set<String> partyWords, Set<String> orgHeads, Set<String> titleModifiers,
+                      Set<String> partyWords, Set<String> orgHeads, Set<String> orgSuffixes, Set<String> titleModifiers,
                       Map<String, KnownEntity> known) {
 
     /** A well-known organization from {@code known-entities.tsv}. */
@@ -55,6 +56,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         partyWords = Set.copyOf(partyWords);
         orgHeads = Set.copyOf(orgHeads);
         titleModifiers = Set.copyOf(titleModifiers);
+        orgSuffixes = Set.copyOf(orgSuffixes);
         known = Map.copyOf(known);
     }
 
@@ -123,7 +125,8 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         return new Lexicon(honorifics, speech, objectSpeech, new HashSet<>(lines("event-triggers.txt", extra)),
                 new HashSet<>(lines("event-nouns.txt", extra)),
                 titles, placeTitles, new HashSet<>(lines("party-words.txt", extra)),
-                new HashSet<>(lines("org-heads.txt", extra)), new HashSet<>(lines("title-modifiers.txt", extra)), known);
+                new HashSet<>(lines("org-heads.txt", extra)), new HashSet<>(lines("org-suffixes.txt", extra)),
+                new HashSet<>(lines("title-modifiers.txt", extra)), known);
     }
 
     private static List<String> lines(String name, Path extra) {

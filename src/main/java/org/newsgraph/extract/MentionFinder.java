@@ -33,6 +33,7 @@ final class MentionFinder {
         }
         for (Sentence s : doc.sentences()) {
             out.addAll(knownNames(s));
+            out.addAll(headedOrganizations(s));
             out.addAll(honorificNames(s, out));
         }
         return resolveOverlaps(out);
@@ -140,6 +141,57 @@ final class MentionFinder {
             }
         }
         return false;
+    }
+
+    /**
+     * Capitalized words ending in an organization head noun ("the Scottish Executive",
+     * "Association of Police Authorities"), not at the start of a sentence on their own.
+     */
+    private List<NameMention> headedOrganizations(Sentence s) {
+        List<NameMention> out = new ArrayList<>();
+        List<Token> t = s.tokens();
+        int i = 0;
+        while (i < t.size()) {
+            if (!capitalizedName(t.get(i)) || i == 0 && t.size() > 1 && !capitalizedName(t.get(1))) {
+                i++;
+                continue;
+            }
+            int j = i;
+            int lastHead = -1;
+            while (j < t.size() && (capitalizedName(t.get(j)) || connector(t, j))) {
+                if (capitalizedName(t.get(j)) && lexicon.orgSuffixes().contains(t.get(j).word().toLowerCase(Locale.ROOT))) {
+                    lastHead = j;
+                }
+                j++;
+            }
+            int end = lastHead + 1;
+            // "Association of Police Authorities": the head may come before "of ..."
+            while (lastHead >= 0 && end + 1 < j && connector(t, end) && capitalizedName(t.get(end + 1))) {
+                end += 2;
+                while (end < j && capitalizedName(t.get(end))) {
+                    end++;
+                }
+            }
+            if (lastHead >= 0 && end - i >= 2) {
+                String text = Names.clean(s.textOf(i, end));
+                out.add(new NameMention(new Span(s.index(), i, end), EntityKind.ORGANIZATION, text,
+                        lexicon.findKnown(text).orElse(null)));
+            }
+            i = Math.max(j, i + 1);
+        }
+        return out;
+    }
+
+    private static boolean capitalizedName(Token t) {
+        return t.pos().startsWith("NNP") && Character.isUpperCase(t.word().codePointAt(0))
+                && (t.ner().equals("O") || t.ner().equals("ORGANIZATION") || t.ner().equals("TITLE")
+                || t.ner().equals("STATE_OR_PROVINCE") || t.ner().equals("COUNTRY") || t.ner().equals("NATIONALITY")
+                || t.ner().equals("CITY") || t.ner().equals("LOCATION") || t.ner().equals("MISC"));
+    }
+
+    private static boolean connector(List<Token> t, int j) {
+        String w = t.get(j).word();
+        return (w.equals("of") || w.equals("and") || w.equals("for")) && j + 1 < t.size() && capitalizedName(t.get(j + 1));
     }
 
     /** "Mr Smith", "Dr. Jones": an honorific before an untagged proper noun names a person. */

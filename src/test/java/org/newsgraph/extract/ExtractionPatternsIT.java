@@ -191,4 +191,28 @@ class ExtractionPatternsIT {
         assertEquals(1, orgs.size(), orgs.toString());
         assertEquals("National Farmers Council", orgs.get(0).label());
     }
+
+    @Test
+    void capitalizedNameEndingInAnOrganizationNounIsAnOrganization() {
+        ArticleFacts f = extract("2025-03-05", "The Northern Water Authority will raise prices, "
+                + "and the Association of Rural Councils has objected.");
+        List<String> orgs = f.entities().stream().filter(e -> e.kind() == EntityKind.ORGANIZATION).map(Entity::label).toList();
+        assertTrue(orgs.contains("Northern Water Authority"), orgs.toString());
+        assertTrue(orgs.contains("Association of Rural Councils"), orgs.toString());
+    }
+
+    @Test
+    void scopeAfterToAndPartyNounBeforeTitle() {
+        ArticleFacts f = extract("2025-03-05", "The Green Party met in Bristol. Party leader Anna Black spoke first. "
+                + "Tim Hale, adviser to the Ministry of Transport, also attended.");
+        assertEquals("Green Party", role(f, "Anna Black").orElseThrow().organization().orElseThrow().label());
+        assertEquals("Ministry of Transport", role(f, "Tim Hale").orElseThrow().organization().orElseThrow().label());
+    }
+
+    @Test
+    void nationalOfficeWithoutScopeIsInTheCountryTheArticleIsAbout() {
+        ArticleFacts f = extract("2025-03-05", "Prices rose again in Kenya last month. "
+                + "Prime Minister John Mwangi said the rise would not last.");
+        assertEquals("Kenya", role(f, "John Mwangi").orElseThrow().jurisdiction().orElseThrow().label());
+    }
 }
