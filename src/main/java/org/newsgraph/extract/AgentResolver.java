@@ -38,16 +38,15 @@ final class AgentResolver {
                 return salient;
             }
         }
-        Optional<Entity> e = index.resolve(s.index(), token).filter(x -> x.kind() != EntityKind.PLACE);
-        if (e.isPresent()) {
-            return e;
+        Optional<Entity> named = index.named(s.index(), token).filter(x -> x.kind() != EntityKind.PLACE);
+        if (named.isPresent()) {
+            return named;
         }
         Token t = s.token(token);
         String word = t.word().toLowerCase(Locale.ROOT);
-        if (SPOKESPERSONS.contains(word)) {
-            return speaksFor(s, token);
-        }
-        if (t.isNoun()) {
+        if (t.isNoun() && !SPOKESPERSONS.contains(word)) {
+            // "the chief minister said": the one person of the article with that title, before
+            // coreference, which often ties a title to the nearest name instead
             String title = titleEndingAt(s, token);
             if (title != null) {
                 List<Entity> holders = roles.stream().filter(r -> r.title().equals(title))
@@ -56,6 +55,15 @@ final class AgentResolver {
                     return Optional.of(holders.get(0));
                 }
             }
+        }
+        Optional<Entity> e = index.resolve(s.index(), token).filter(x -> x.kind() != EntityKind.PLACE);
+        if (e.isPresent()) {
+            return e;
+        }
+        if (SPOKESPERSONS.contains(word)) {
+            return speaksFor(s, token);
+        }
+        if (t.isNoun()) {
             // "the MQM committee" where NER saw only "MQM": a named organization inside the phrase.
             for (int c : s.children(token, "compound")) {
                 Optional<Entity> org = index.named(s.index(), c).filter(x -> x.kind() == EntityKind.ORGANIZATION);

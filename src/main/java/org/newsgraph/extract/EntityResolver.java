@@ -235,7 +235,7 @@ final class EntityResolver {
             if (c.kind != EntityKind.PERSON) {
                 continue;
             }
-            if (c.keys().contains(Names.key(m.text()))) {
+            if (m.known() != null && c.known == m.known() || c.keys().contains(Names.key(m.text()))) {
                 exact = c;
                 break;
             }
@@ -246,6 +246,7 @@ final class EntityResolver {
         Cluster target = exact != null ? exact : containing.size() == 1 ? containing.get(0) : null;
         if (target == null) {
             target = new Cluster(EntityKind.PERSON);
+            target.known = m.known();
             clusters.add(target);
         }
         target.members.add(m);

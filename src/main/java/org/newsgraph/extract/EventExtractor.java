@@ -37,7 +37,7 @@ final class EventExtractor {
 
     List<EventFact> extract(AnnotatedDocument doc, EntityIndex index, AgentResolver agents) {
         List<EventFact> out = new ArrayList<>();
-        Set<String> named = new java.util.HashSet<>();
+        Map<String, Set<String>> namedDates = new HashMap<>();
         for (Sentence s : doc.sentences()) {
             Map<Integer, TimeValue> dates = clauseDates(doc, s);
             Map<Integer, EventFact> events = new HashMap<>();
@@ -62,8 +62,15 @@ final class EventExtractor {
             }
             for (Token n : s.tokens()) {
                 String lemma = n.lemma().toLowerCase(Locale.ROOT);
-                if (isNamedEvent(s, n) && !events.containsKey(n.index()) && named.add(lemma)) {
-                    events.put(n.index(), nominal(s, n, dates, agents));
+                if (isNamedEvent(s, n) && !events.containsKey(n.index())) {
+                    EventFact e = nominal(s, n, dates, agents);
+                    // Later mentions of an event noun are the same event, unless dated otherwise.
+                    Set<String> seen = namedDates.computeIfAbsent(lemma, k -> new java.util.HashSet<>());
+                    String date = e.date().map(TimeValue::lexical).orElse("");
+                    if (seen.isEmpty() || !date.isEmpty() && !seen.contains("") && !seen.contains(date)) {
+                        events.put(n.index(), e);
+                    }
+                    seen.add(date);
                 }
             }
             events.keySet().stream().sorted().forEach(i -> out.add(events.get(i)));

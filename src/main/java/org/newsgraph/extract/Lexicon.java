@@ -20,8 +20,8 @@ import org.newsgraph.NewsgraphException;
 
 /**
  * The domain word lists extraction uses: honorifics, speech verbs, event triggers, political
- * titles, party words and well-known organizations. They ship as data files beside this
- * class; {@link #withExtensions(Path)} adds a user's own files of the same names.
+ * titles, party words and well-known entities. They ship as data files beside this
+ * class (the well-known entities in {@code ontology/known-entities.tsv}); {@link #withExtensions(Path)} adds a user's own files of the same names.
  *
  * @param honorifics    lower-case honorifics without a period ("dr", "sir")
  * @param speechVerbs   speech-verb lemmas
@@ -41,8 +41,9 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
                       Set<String> partyWords, Set<String> orgHeads, Set<String> orgSuffixes, Set<String> titleModifiers,
                       Map<String, KnownEntity> known) {
 
-    /** A well-known organization from {@code known-entities.tsv}. */
-    public record KnownEntity(String name, boolean party, Optional<String> wikidata, List<String> aliases) {
+    /** A well-known person, organization or place from {@code ontology/known-entities.tsv}. */
+    public record KnownEntity(EntityKind kind, String name, boolean party, Optional<String> wikidata,
+                              List<String> aliases) {
     }
 
     public Lexicon {
@@ -109,13 +110,13 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         }
         titles.sort((a, b) -> Integer.compare(b.split(" ").length, a.split(" ").length));
         Map<String, KnownEntity> known = new HashMap<>();
-        for (String line : lines("known-entities.tsv", extra)) {
+        for (String line : lines(KNOWN_ENTITIES, extra)) {
             String[] f = line.split("\t", -1);
             if (f.length < 3) {
                 throw new NewsgraphException("known-entities.tsv: expected kind, name, wikidata, aliases: " + line);
             }
             List<String> aliases = f.length > 3 && !f[3].isBlank() ? List.of(f[3].split("\\|")) : List.of();
-            KnownEntity e = new KnownEntity(f[1].strip(), f[0].strip().equals("party"),
+            KnownEntity e = new KnownEntity(kind(f[0].strip(), line), f[1].strip(), f[0].strip().equals("party"),
                     f[2].strip().equals("-") ? Optional.empty() : Optional.of(f[2].strip()), aliases);
             known.put(Names.key(e.name()), e);
             for (String a : aliases) {
@@ -129,9 +130,26 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
                 new HashSet<>(lines("title-modifiers.txt", extra)), known);
     }
 
-    private static List<String> lines(String name, Path extra) {
+    private static EntityKind kind(String kind, String line) {
+        switch (kind) {
+            case "party": case "organization": case "org":
+                return EntityKind.ORGANIZATION;
+            case "person":
+                return EntityKind.PERSON;
+            case "place":
+                return EntityKind.PLACE;
+            default:
+                throw new NewsgraphException("known-entities.tsv: kind must be party, organization, person or place: " + line);
+        }
+    }
+
+    /** Where the shipped list of well-known entities is; users extend it with a file of the same name. */
+    private static final String KNOWN_ENTITIES = "/ontology/known-entities.tsv";
+
+    private static List<String> lines(String resource, Path extra) {
         List<String> out = new ArrayList<>();
-        try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
+        String name = resource.substring(resource.lastIndexOf('/') + 1);
+        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new NewsgraphException("lexicon file " + name + " is missing from the build");
             }

@@ -73,8 +73,12 @@ final class MentionFinder {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Lexicon.KnownEntity known = kind == EntityKind.PLACE ? null : lexicon.findKnown(text).orElse(null);
-        EntityKind finalKind = known != null ? EntityKind.ORGANIZATION : kind;
+        // A known organization wins over NER's kind ("Labour" tagged as a person); a known person
+        // or place only gives a name of the same kind its canonical form.
+        Lexicon.KnownEntity known = lexicon.findKnown(text)
+                .filter(k -> k.kind() == kind || k.kind() == EntityKind.ORGANIZATION && kind != EntityKind.PLACE)
+                .orElse(null);
+        EntityKind finalKind = known != null ? known.kind() : kind;
         return Optional.of(new NameMention(new Span(s.index(), start, end), finalKind, text, known));
     }
 
@@ -110,7 +114,8 @@ final class MentionFinder {
             }
             for (int j = Math.min(t.size(), i + MAX_KNOWN_NAME_TOKENS); j > i; j--) {
                 String text = s.textOf(i, j);
-                Optional<Lexicon.KnownEntity> known = lexicon.findKnown(text);
+                Optional<Lexicon.KnownEntity> known = lexicon.findKnown(text)
+                        .filter(k -> k.kind() == EntityKind.ORGANIZATION);
                 if (known.isPresent() && caseAgrees(text, known.get()) && !continuesName(t, i, j)
                         && !text.matches(".*[()\\[\\],;:\"“”].*")) {
                     out.add(new NameMention(new Span(s.index(), i, j), EntityKind.ORGANIZATION,

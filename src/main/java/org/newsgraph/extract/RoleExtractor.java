@@ -170,6 +170,9 @@ final class RoleExtractor {
     /** "Sindh Governor", "Tory leader", "Lib Dem home affairs spokesman", "Labour's leader". */
     private Optional<Entity> scopeBefore(Sentence s, TitleSpan title, EntityIndex index, List<Entity> extra) {
         int i = title.span().start() - 1;
+        if (i >= 2 && s.token(i).word().matches("\\)|-RRB-") && s.token(i - 2).word().matches("\\(|-LRB-")) {
+            i -= 3; // "Pakistan Peoples Party (PPP) Chairman": look past the acronym in brackets
+        }
         int skipped = 0;
         while (i >= 0 && skipped < 3 && (s.token(i).pos().equals("POS") || lowerCase(s.token(i))
                 && (s.token(i).isNoun() || s.token(i).pos().startsWith("JJ")))) {

@@ -82,7 +82,9 @@ record TitleSpan(Span span, String title, boolean place) {
         for (int k = i; k < j; k++) {
             noun |= s.token(k).isNoun();
         }
-        if (!noun || s.token(j - 1).isVerb()) {
+        // "chief" before a name is a title even where the tagger saw an adjective
+        boolean beforeName = j < s.tokens().size() && s.token(j).isProperNoun();
+        if (!noun && !beforeName || s.token(j - 1).isVerb()) {
             return false;
         }
         for (int k = i; k < j; k++) {

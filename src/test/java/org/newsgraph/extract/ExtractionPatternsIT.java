@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.ArticleConverter;
 import org.newsgraph.read.Article;
 
@@ -214,5 +218,19 @@ class ExtractionPatternsIT {
         ArticleFacts f = extract("2025-03-05", "Prices rose again in Kenya last month. "
                 + "Prime Minister John Mwangi said the rise would not last.");
         assertEquals("Kenya", role(f, "John Mwangi").orElseThrow().jurisdiction().orElseThrow().label());
+    }
+
+    @Test
+    void aliasFileGivesSpellingVariantsOneEntityAndOneIriAcrossArticles(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("known-entities.tsv"), "person\tOmar Farooqi\tQ999\tUmar Farooqi|Omar Farouqi\n");
+        ArticleConverter withAliases = ArticleConverter.builder().lexicon(Lexicon.withExtensions(dir)).build();
+        ArticleFacts first = withAliases.extract(Article.of("a1", LocalDate.parse("2025-03-05"),
+                "Governor Omar Farooqi opened the new bridge on Monday."));
+        ArticleFacts second = withAliases.extract(Article.of("a2", LocalDate.parse("2025-03-06"),
+                "Governor Umar Farooqi said the bridge would ease traffic."));
+        Entity a = role(first, "Omar Farooqi").orElseThrow().person();
+        Entity b = role(second, "Omar Farooqi").orElseThrow().person();
+        assertEquals(a.key(), b.key());
+        assertEquals("Q999", b.wikidata().orElseThrow());
     }
 }

@@ -52,6 +52,22 @@ class LexiconTest {
     }
 
     @Test
+    void extensionCanNamePersonsWithTheirVariants(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("known-entities.tsv"), "person\tJane Q. Public\tQ42\tJane Public|J. Q. Public\n");
+        Lexicon.KnownEntity jane = Lexicon.withExtensions(dir).findKnown("jane public").orElseThrow();
+        assertEquals(EntityKind.PERSON, jane.kind());
+        assertEquals("Jane Q. Public", jane.name());
+        assertEquals("Q42", jane.wikidata().orElseThrow());
+    }
+
+    @Test
+    void unknownKindInTheEntityFileIsAClearError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("known-entities.tsv"), "city\tSpringfield\t-\t\n");
+        NewsgraphException e = assertThrows(NewsgraphException.class, () -> Lexicon.withExtensions(dir));
+        assertTrue(e.getMessage().contains("kind must be"), e.getMessage());
+    }
+
+    @Test
     void missingExtensionFolderIsAClearError(@TempDir Path dir) {
         NewsgraphException e = assertThrows(NewsgraphException.class, () -> Lexicon.withExtensions(dir.resolve("nope")));
         assertTrue(e.getMessage().contains("nope"));
