@@ -1,0 +1,406 @@
+package org.newsgraph.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.dboe.DBOpEnvException;
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.newsgraph.NewsgraphException;
+import org.newsgraph.rdf.IriMinter;
+import org.newsgraph.rdf.NG;
+
+/**
+ * Article graphs in Jena TDB2: one named graph per article, named by the article's IRI
+ * (see {@link IriMinter#article}), plus the ontology in the graph {@value #ONTOLOGY_GRAPH}.
+ *
+ * <ul>
+ * <li>{@link #put} writes one article in one write transaction: its old graph, if any, is
+ *     removed and the new one added, so the same id always means the same graph, with no
+ *     duplicates and no stale facts, and a crash or an error never leaves half a graph.</li>
+ * <li>The graph of every stored article holds its {@code ng:articleId} and
+ *     {@code ng:contentHash}; {@link #contains} compares that hash, so a batch run again
+ *     after a crash skips what it finished.</li>
+ * <li>SPARQL queries on {@link #dataset()} see as default graph the union of all named
+ *     graphs: every article's facts and the ontology. The ontology is a named graph of its
+ *     own, rewritten on open when the copy in the jar differs, and TDB2's
+ *     {@code unionDefaultGraph} makes the union at query time. So each article stays one
+ *     graph that can be replaced alone, nothing is copied into a default graph that could go
+ *     stale, and a SPARQL server gets the same view from TDB2's standard setting. The store in
+ *     memory is TDB2 in memory, so that both behave the same.</li>
+ * <li>TDB2 lets one process at a time use a database folder; opening a folder that another
+ *     process holds fails with a {@link NewsgraphException} saying so. {@link #close} lets
+ *     the folder go.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * try (GraphStore store = GraphStore.open(Path.of("news-db"))) {
+ *     if (!store.contains(article.id(), article.contentHash())) {
+ *         store.put(article.id(), article.contentHash(), converter.convert(article));
+ *     }
+ * }
+ * }</pre>
+ *
+ * Thread-safe: every method runs in its own transaction (TDB2 lets one writer in at a time),
+ * so call them outside any transaction of your own on {@link #dataset()}.
+ */
+public final class GraphStore implements AutoCloseable {
+
+    /** The named graph holding the ontology; the ontology's own IRI. */
+    public static final String ONTOLOGY_GRAPH = "https://w3id.org/newsgraph/ontology";
+
+    private static final Node ONTOLOGY = NodeFactory.createURI(ONTOLOGY_GRAPH);
+    private static final String ONTOLOGY_RESOURCE = "/ontology/newsgraph.ttl";
+    private static final Pattern LOCK_HOLDER = Pattern.compile("held by process (\\d+)");
+    private static final Pattern TDB2_DATA = Pattern.compile("Data-\\d+");
+    private static final String TDB2_LOCK = "tdb.lock";
+
+    /** Database folders open in this process; TDB2 would silently share them. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    private final DatasetGraph dsg;
+    private final IriMinter iris;
+    private final Path folder;
+    private final String name;
+    private volatile boolean closed;
+
+    private GraphStore(DatasetGraph dsg, IriMinter iris, Path folder, String name) {
+        this.dsg = dsg;
+        this.iris = iris;
+        this.folder = folder;
+        this.name = name;
+    }
+
+    /** Opens the TDB2 database in {@code dir}, creating it when the folder is new or empty. */
+    public static GraphStore open(Path dir) {
+        return open(dir, IriMinter.standard());
+    }
+
+    /**
+     * Opens the TDB2 database in {@code dir}, creating it when the folder is new or empty, with
+     * article graphs named by {@code iris}.
+     *
+     * @throws NewsgraphException when another process uses the database, when it is open in this
+     *                            process already, or when {@code dir} is not a database folder
+     */
+    public static GraphStore open(Path dir, IriMinter iris) {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(iris, "iris");
+        Path folder = prepareFolder(dir);
+        if (!OPEN.add(folder)) {
+            throw new NewsgraphException("database " + dir + " is already open in this process");
+        }
+        DatasetGraph dsg = null;
+        try {
+            dsg = connect(dir, folder);
+            GraphStore store = new GraphStore(dsg, iris, folder, dir.toString());
+            store.init();
+            return store;
+        } catch (RuntimeException e) {
+            if (dsg != null) {
+                TDBInternal.expel(dsg, true);
+            }
+            OPEN.remove(folder);
+            throw e;
+        }
+    }
+
+    /** A store in memory, gone when closed; for dry runs and tests. */
+    public static GraphStore inMemory() {
+        return inMemory(IriMinter.standard());
+    }
+
+    /** A store in memory with article graphs named by {@code iris}. */
+    public static GraphStore inMemory(IriMinter iris) {
+        Objects.requireNonNull(iris, "iris");
+        GraphStore store = new GraphStore(DatabaseMgr.createDatasetGraph(), iris, null, "in memory");
+        store.init();
+        return store;
+    }
+
+    /** The database folder (as a real path), or empty for a store in memory. */
+    public Optional<Path> folder() {
+        return Optional.ofNullable(folder);
+    }
+
+    /**
+     * Stores the graph of one article, replacing the graph it had, in one write transaction.
+     * {@code quads} are checked before anything is written: all must be in the article's graph,
+     * and the graph must give the article its {@code ng:articleId} and {@code ng:contentHash}
+     * (as {@link org.newsgraph.ArticleConverter#convert} does).
+     *
+     * @return {@link IngestOutcome#ADDED} or {@link IngestOutcome#REPLACED}
+     * @throws NewsgraphException when the quads break these rules; nothing is written then
+     */
+    public IngestOutcome put(String articleId, String contentHash, List<Quad> quads) {
+        Objects.requireNonNull(contentHash, "contentHash");
+        List<Quad> graphQuads = List.copyOf(quads);
+        Node graph = graphOf(articleId);
+        check(articleId, contentHash, graph, graphQuads);
+        return Txn.calculateWrite(dsg, () -> {
+            boolean existed = dsg.containsGraph(graph);
+            dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+            graphQuads.forEach(dsg::add);
+            return existed ? IngestOutcome.REPLACED : IngestOutcome.ADDED;
+        });
+    }
+
+    /** Whether the store holds article {@code articleId} with content hash {@code contentHash}. */
+    public boolean contains(String articleId, String contentHash) {
+        Objects.requireNonNull(contentHash, "contentHash");
+        return findContentHash(articleId).filter(contentHash::equals).isPresent();
+    }
+
+    /** The content hash of the stored article {@code articleId}, or empty when it is not stored. */
+    public Optional<String> findContentHash(String articleId) {
+        Node graph = graphOf(articleId);
+        return Txn.calculateRead(dsg, () -> literal(graph, NG.contentHash));
+    }
+
+    /** A copy of the graph of article {@code articleId}, or empty when it is not stored. */
+    public Optional<Graph> findArticleGraph(String articleId) {
+        Node graph = graphOf(articleId);
+        return Txn.calculateRead(dsg, () -> {
+            if (!dsg.containsGraph(graph)) {
+                return Optional.empty();
+            }
+            Graph copy = GraphFactory.createDefaultGraph();
+            GraphUtil.addInto(copy, dsg.getGraph(graph));
+            return Optional.of(copy);
+        });
+    }
+
+    /** Removes the graph of article {@code articleId}; returns whether there was one. */
+    public boolean delete(String articleId) {
+        Node graph = graphOf(articleId);
+        return Txn.calculateWrite(dsg, () -> {
+            boolean existed = dsg.containsGraph(graph);
+            dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+            return existed;
+        });
+    }
+
+    /**
+     * The number of triples in all article graphs together: a triple two articles state counts
+     * twice. The ontology is not counted. Takes time in proportion to the store's size.
+     */
+    public long tripleCount() {
+        requireOpen();
+        return Txn.calculateRead(dsg, () -> {
+            long n = 0;
+            for (Node graph : articleGraphs()) {
+                n += Iter.count(dsg.find(graph, Node.ANY, Node.ANY, Node.ANY));
+            }
+            return n;
+        });
+    }
+
+    /** The ids of the stored articles, sorted; the ontology graph is not an article. */
+    public Set<String> articleIds() {
+        requireOpen();
+        return Txn.calculateRead(dsg, () -> {
+            Set<String> ids = new TreeSet<>();
+            for (Node graph : articleGraphs()) {
+                literal(graph, NG.articleId).ifPresent(ids::add);
+            }
+            return Collections.unmodifiableSet(ids);
+        });
+    }
+
+    /**
+     * The dataset, for SPARQL: one named graph per article and {@value #ONTOLOGY_GRAPH}. Queries
+     * see the union of all named graphs as their default graph (TDB2's
+     * {@code unionDefaultGraph}), so a query without {@code GRAPH} finds article facts and
+     * ontology terms together; in code, {@link DatasetGraph#getUnionGraph()} is that union,
+     * while {@code getDefaultGraph()} is the stored default graph, which stays empty. Use it
+     * inside transactions; write articles through {@link #put} and {@link #delete} only, so
+     * each stays one complete graph.
+     */
+    public DatasetGraph dataset() {
+        requireOpen();
+        return dsg;
+    }
+
+    /** Ends use of the store; a database folder is released for other processes. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (folder == null) {
+            dsg.close();
+            return;
+        }
+        try {
+            TDBInternal.expel(dsg);
+        } finally {
+            OPEN.remove(folder);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GraphStore[" + name + "]";
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
+        }
+    }
+
+    private Node graphOf(String articleId) {
+        requireOpen();
+        Objects.requireNonNull(articleId, "articleId");
+        if (articleId.isBlank()) {
+            throw new IllegalArgumentException("article id is blank");
+        }
+        return iris.article(articleId);
+    }
+
+    /** The names of the article graphs: every named graph but the ontology's. In a transaction. */
+    private List<Node> articleGraphs() {
+        Iterator<Node> names = dsg.listGraphNodes();
+        try {
+            return Iter.toList(Iter.filter(names, Predicate.not(ONTOLOGY::equals)));
+        } finally {
+            Iter.close(names);
+        }
+    }
+
+    /** The lexical form of {@code <graph> property "value"} in {@code graph}. In a transaction. */
+    private Optional<String> literal(Node graph, Property property) {
+        Iterator<Quad> found = dsg.find(graph, graph, property.asNode(), Node.ANY);
+        try {
+            while (found.hasNext()) {
+                Node value = found.next().getObject();
+                if (value.isLiteral()) {
+                    return Optional.of(value.getLiteralLexicalForm());
+                }
+            }
+            return Optional.empty();
+        } finally {
+            Iter.close(found);
+        }
+    }
+
+    private static void check(String articleId, String contentHash, Node graph, List<Quad> quads) {
+        String what = "article '" + articleId + "'";
+        List<Quad> elsewhere = quads.stream().filter(q -> !graph.equals(q.getGraph())).toList();
+        if (!elsewhere.isEmpty()) {
+            throw new NewsgraphException(what + ": " + elsewhere.size() + " of " + quads.size()
+                    + " quads are not in its graph <" + graph.getURI() + ">, for example " + elsewhere.get(0)
+                    + "; nothing was stored");
+        }
+        requireOnly(what, graph, quads, NG.articleId, articleId);
+        requireOnly(what, graph, quads, NG.contentHash, contentHash);
+    }
+
+    /** The graph must say {@code <graph> property "value"}, and give no other value. */
+    private static void requireOnly(String what, Node graph, List<Quad> quads, Property property, String value) {
+        List<Node> values = quads.stream()
+                .filter(q -> graph.equals(q.getSubject()) && property.asNode().equals(q.getPredicate()))
+                .map(Quad::getObject).distinct().toList();
+        boolean ok = values.size() == 1 && values.get(0).isLiteral() && values.get(0).getLiteralLexicalForm().equals(value);
+        if (!ok) {
+            throw new NewsgraphException(what + ": its graph must state " + property.getLocalName() + " \"" + value
+                    + "\" of the article once, but has " + values + "; nothing was stored");
+        }
+    }
+
+    private void init() {
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        Graph ontology = loadOntology();
+        boolean current = Txn.calculateRead(dsg, () -> ontology.isIsomorphicWith(dsg.getGraph(ONTOLOGY)));
+        if (!current) {
+            Txn.executeWrite(dsg, () -> {
+                dsg.deleteAny(ONTOLOGY, Node.ANY, Node.ANY, Node.ANY);
+                ontology.find().forEach(t -> dsg.add(ONTOLOGY, t.getSubject(), t.getPredicate(), t.getObject()));
+            });
+        }
+    }
+
+    /** The real path of a folder that holds a TDB2 database or may become one. */
+    private static Path prepareFolder(Path dir) {
+        try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new NewsgraphException("database " + dir + " is not a folder; give a new folder or one made by newsgraph");
+            }
+            if (Files.isDirectory(dir) && !isDatabaseOrEmpty(dir)) {
+                throw new NewsgraphException("database " + dir + " holds files that are not a TDB2 database;"
+                        + " give a new or empty folder, or one made by newsgraph");
+            }
+            Files.createDirectories(dir);
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new NewsgraphException("cannot create or open database folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isDatabaseOrEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+            return names.stream().allMatch(TDB2_LOCK::equals)
+                    || names.stream().anyMatch(n -> TDB2_DATA.matcher(n).matches());
+        }
+    }
+
+    private static DatasetGraph connect(Path given, Path folder) {
+        try {
+            return DatabaseMgr.connectDatasetGraph(Location.create(folder.toString()));
+        } catch (DBOpEnvException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Failed to get a lock")) {
+                Matcher holder = LOCK_HOLDER.matcher(message);
+                String process = holder.find() ? " (process " + holder.group(1) + ")" : "";
+                throw new NewsgraphException("database " + given + " is in use by another newsgraph process" + process
+                        + "; TDB2 allows one process per database: wait for it to finish, stop it, or use another folder", e);
+            }
+            throw new NewsgraphException("cannot open database " + given + ": " + message, e);
+        } catch (RuntimeException e) {
+            throw new NewsgraphException("cannot open database " + given + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Graph loadOntology() {
+        try (InputStream in = GraphStore.class.getResourceAsStream(ONTOLOGY_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(ONTOLOGY_RESOURCE + " is missing from the class path: the build copies "
+                        + "ontology/ into the jar; rebuild it");
+            }
+            Graph graph = GraphFactory.createDefaultGraph();
+            RDFParser.source(in).lang(Lang.TURTLE).parse(graph);
+            return graph;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + ONTOLOGY_RESOURCE + " from the class path", e);
+        }
+    }
+}
