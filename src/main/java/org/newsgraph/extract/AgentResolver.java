@@ -63,6 +63,11 @@ final class AgentResolver {
         if (SPOKESPERSONS.contains(word)) {
             return speaksFor(s, token);
         }
+        if (word.equals("party") && s.children(token, "det").stream().anyMatch(d -> s.token(d).word().equalsIgnoreCase("the"))) {
+            // "the party said": the party the article is about
+            return index.entities().stream().filter(Entity::party)
+                    .max(java.util.Comparator.comparingInt(index::mentionCount));
+        }
         if (t.isNoun()) {
             // "the MQM committee" where NER saw only "MQM": a named organization inside the phrase.
             for (int c : s.children(token, "compound")) {

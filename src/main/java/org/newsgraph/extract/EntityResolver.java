@@ -264,7 +264,9 @@ final class EntityResolver {
         } else if (c.longForm != null) {
             label = c.longForm;
         } else {
-            label = names.stream().max((a, b) -> Integer.compare(words(a).size(), words(b).size())).orElseThrow();
+            // The name with most words; among equals, one not in capitals ("Lahore", not a dateline's "LAHORE").
+            label = names.stream().max(java.util.Comparator.comparingInt((String n) -> words(n).size())
+                    .thenComparing(n -> !n.equals(n.toUpperCase(Locale.ROOT)) || n.length() <= 5)).orElseThrow();
         }
         names.remove(label);
         if (c.kind == EntityKind.PERSON) {

@@ -180,13 +180,33 @@ final class EventExtractor {
                 }
                 head = up.get().governor();
                 if (s.token(head).isVerb() || lexicon.eventNouns().contains(s.token(head).lemma().toLowerCase(Locale.ROOT))) {
-                    out.putIfAbsent(head, value.get());
+                    out.putIfAbsent(head, pastWeekday(value.get(), m, s.token(head), doc));
                     break;
                 }
             }
         }
         return out;
     }
+
+    /**
+     * "was arrested on Saturday" in a Monday paper is the Saturday before, whichever
+     * Saturday the time tagger chose: a past-tense verb cannot be dated after publication.
+     */
+    private static TimeValue pastWeekday(TimeValue value, Mention m, Token verb, AnnotatedDocument doc) {
+        boolean past = verb.pos().equals("VBD") || verb.pos().equals("VBN");
+        if (!past || value.granularity() != TimeValue.Granularity.DAY || doc.date().isEmpty()
+                || !WEEKDAY.matcher(m.text()).find()) {
+            return value;
+        }
+        java.time.LocalDate day = java.time.LocalDate.parse(value.lexical());
+        while (day.isAfter(doc.date().get())) {
+            day = day.minusWeeks(1);
+        }
+        return new TimeValue(day.toString(), TimeValue.Granularity.DAY);
+    }
+
+    private static final java.util.regex.Pattern WEEKDAY = java.util.regex.Pattern.compile(
+            "(?i)\\b(mon|tues|wednes|thurs|fri|satur|sun)day\\b");
 
     /** The verb's own date, else that of the clause it hangs from ("stormed ... on Saturday to protest"). */
     private static Optional<TimeValue> dateOf(Sentence s, int verb, Map<Integer, TimeValue> dates) {

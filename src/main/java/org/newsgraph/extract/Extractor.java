@@ -37,7 +37,8 @@ public final class Extractor {
         return new Extractor(lexicon);
     }
 
-    public ArticleFacts extract(Article article, AnnotatedDocument doc) {
+    public ArticleFacts extract(Article article, AnnotatedDocument annotated) {
+        AnnotatedDocument doc = Boilerplate.hide(annotated, lexicon);
         EntityIndex index = entities.resolve(doc, mentions.find(doc));
         List<Entity> extra = new ArrayList<>();
         List<RoleFact> roleFacts = roles.extract(doc, index, extra);

@@ -34,12 +34,13 @@ import org.newsgraph.NewsgraphException;
  * @param orgHeads      nouns that make a body of its own after an organization name
  * @param orgSuffixes   head nouns of organization names ("commission", "police")
  * @param titleModifiers ranks and portfolios that belong to a title before it ("deputy", "justice")
- * @param known         well-known organizations by normalized alias
+ * @param boilerplate   patterns of scraped-page lines that are not part of the story
+ * @param known         well-known entities by normalized alias
  */
 public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<String> objectSpeech,
                       Set<String> eventTriggers, Set<String> eventNouns, List<String> titles, Set<String> placeTitles,
                       Set<String> partyWords, Set<String> orgHeads, Set<String> orgSuffixes, Set<String> titleModifiers,
-                      Map<String, KnownEntity> known) {
+                      List<java.util.regex.Pattern> boilerplate, Map<String, KnownEntity> known) {
 
     /** A well-known person, organization or place from {@code ontology/known-entities.tsv}. */
     public record KnownEntity(EntityKind kind, String name, boolean party, Optional<String> wikidata,
@@ -58,7 +59,14 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         orgHeads = Set.copyOf(orgHeads);
         titleModifiers = Set.copyOf(titleModifiers);
         orgSuffixes = Set.copyOf(orgSuffixes);
+        boilerplate = List.copyOf(boilerplate);
         known = Map.copyOf(known);
+    }
+
+    /** Whether a paragraph or sentence is page furniture ("Also Read: ...", "Photo: File"). */
+    public boolean isBoilerplate(String text) {
+        String s = text.strip();
+        return boilerplate.stream().anyMatch(p -> p.matcher(s).matches());
     }
 
     private static final Lexicon BUILT_IN = load(null);
@@ -127,7 +135,16 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
                 new HashSet<>(lines("event-nouns.txt", extra)),
                 titles, placeTitles, new HashSet<>(lines("party-words.txt", extra)),
                 new HashSet<>(lines("org-heads.txt", extra)), new HashSet<>(lines("org-suffixes.txt", extra)),
-                new HashSet<>(lines("title-modifiers.txt", extra)), known);
+                new HashSet<>(lines("title-modifiers.txt", extra)),
+                lines("boilerplate.txt", extra).stream().map(Lexicon::pattern).toList(), known);
+    }
+
+    private static java.util.regex.Pattern pattern(String regex) {
+        try {
+            return java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new NewsgraphException("boilerplate.txt: not a regular expression: " + regex + " (" + e.getDescription() + ")");
+        }
     }
 
     private static EntityKind kind(String kind, String line) {

@@ -192,7 +192,8 @@ final class RoleExtractor {
             return index.resolve(s.index(), i).filter(e -> e.kind() == EntityKind.ORGANIZATION)
                     .or(() -> mainParty(index));
         }
-        if (t.isProperNoun() && !t.ner().equals("PERSON") && i == title.span().start() - 1 && title.place()
+        boolean governmentOffice = title.place() || title.title().endsWith("minister");
+        if (t.isProperNoun() && !t.ner().equals("PERSON") && i == title.span().start() - 1 && governmentOffice
                 && !lowerCase(t) && !lexicon.isHonorific(t.word())) {
             // A place NER missed, named only as the seat of an office ("Sindh Governor").
             Entity place = new Entity(EntityKind.PLACE, Names.clean(t.word()), Set.of(), false, Optional.empty());

@@ -176,8 +176,9 @@ final class StatementExtractor {
                 end = Math.max(end, ext[1]);
             }
             start = Math.max(start, verb + 1);
-        } else if (s.headEdge(verb).map(d -> d.relation().equals("parataxis")).orElse(false)) {
-            // "The plan will fail, he said." The clause before the verb is what was said.
+        } else if (s.headEdge(verb).map(d -> d.relation().equals("parataxis") || d.relation().equals("dep")).orElse(false)) {
+            // "The plan will fail, he said." The clause before the verb is what was said (the
+            // parser hangs such a verb by parataxis, or by a bare dep where it lost its way).
             start = 0;
             end = s.subtreeExtent(verb)[0];
         } else {

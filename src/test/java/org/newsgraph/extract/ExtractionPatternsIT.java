@@ -233,4 +233,33 @@ class ExtractionPatternsIT {
         assertEquals(a.key(), b.key());
         assertEquals("Q999", b.wikidata().orElseThrow());
     }
+
+    @Test
+    void pageFurnitureOfScrapedArticlesIsIgnored() {
+        ArticleFacts f = extract("2025-04-21", "The Green Party elected a new leader on Sunday.\n\n"
+                + "Also Read: Labour Party announces rally in Leeds\n\nPhoto: File\n\nFollow us on Twitter");
+        List<String> orgs = f.entities().stream().map(Entity::label).toList();
+        assertFalse(orgs.contains("Labour Party"), orgs.toString());
+        assertFalse(orgs.contains("Twitter"), orgs.toString());
+        assertTrue(events(f, "announces").isEmpty());
+    }
+
+    @Test
+    void pastWeekdayIsNeverAfterTheArticleDate() {
+        ArticleFacts f = extract("2025-04-21", "Opposition leader Omar Haq was arrested by police on Saturday night.");
+        assertEquals(new TimeValue("2025-04-19", TimeValue.Granularity.DAY), events(f, "arrested").get(0).date().orElseThrow());
+    }
+
+    @Test
+    void untaggedNameBeforeAMinisterTitleIsItsJurisdiction() {
+        ArticleFacts f = extract("2025-04-21", "Zorland Senior Minister Kasim Mirza said the scheme was complete.");
+        assertEquals("Zorland", role(f, "Kasim Mirza").orElseThrow().jurisdiction().orElseThrow().label());
+    }
+
+    @Test
+    void thePartySaidIsThePartyTheArticleIsAbout() {
+        ArticleFacts f = extract("2025-04-21", "The Labour Party has chosen its candidate. "
+                + "The candidate will campaign on housing, the party said.");
+        assertEquals("The candidate will campaign on housing", statement(f, "Labour Party").orElseThrow().text());
+    }
 }
