@@ -117,11 +117,14 @@ final class AgentResolver {
         return Optional.empty();
     }
 
+    /** The subject of {@code verb} when it names someone: a name, a title one person holds, a spokesperson. */
     private Optional<Entity> namedSubject(Sentence s, int verb) {
         for (int subj : s.children(verb, "nsubj")) {
-            Optional<Entity> e = index.named(s.index(), subj).filter(x -> x.kind() == EntityKind.PERSON);
-            if (e.isPresent()) {
-                return e;
+            if (!s.token(subj).isPronoun()) {
+                Optional<Entity> e = resolve(s, subj).filter(x -> x.kind() != EntityKind.PLACE);
+                if (e.isPresent()) {
+                    return e;
+                }
             }
         }
         return Optional.empty();

@@ -185,6 +185,7 @@ final class StatementExtractor {
             return surfaceFrame(doc, s, verb, agents);
         }
         start = skipLeading(s, start, end);
+        end = beforeQuote(doc, s, start, end);
         end = trimTrailing(s, start, end);
         if (end - start < MIN_REPORTED_TOKENS) {
             return Optional.empty();
@@ -225,6 +226,19 @@ final class StatementExtractor {
     }
 
     private static final Set<String> SURFACE_VERBS = Set.of("say", "tell", "add", "claim", "insist", "warn", "argue");
+
+    /** "He said X was intact: "..."": reported speech ends where a quote it runs into begins. */
+    private static int beforeQuote(AnnotatedDocument doc, Sentence s, int start, int end) {
+        int from = s.token(start).begin();
+        for (int k = start + 1; k < end; k++) {
+            int at = s.token(k).begin();
+            boolean opens = doc.quotes().stream().anyMatch(q -> q.begin() == at && q.begin() > from);
+            if (opens) {
+                return k;
+            }
+        }
+        return end;
+    }
 
     private boolean objectSpeech(Sentence s, int verb) {
         return lexicon.objectSpeech().contains(s.token(verb).lemma().toLowerCase());

@@ -262,4 +262,21 @@ class ExtractionPatternsIT {
                 + "The candidate will campaign on housing, the party said.");
         assertEquals("The candidate will campaign on housing", statement(f, "Labour Party").orElseThrow().text());
     }
+
+    @Test
+    void pronounAfterATitleSubjectIsTheTitleHolder() {
+        ArticleFacts f = extract("2025-04-21", "Prime Minister Alan Ward visited the flooded town on Monday. "
+                + "The prime minister later met local officials. He said the government would pay for the repairs.");
+        assertEquals("the government would pay for the repairs", statement(f, "Alan Ward").orElseThrow().text());
+    }
+
+    @Test
+    void reportedSpeechEndsWhereAQuoteBegins() {
+        ArticleFacts f = extract("2025-04-21", "Finance Minister Ruth Cole defended the budget. "
+                + "She said the plan was sound: \"We have costed every part of it carefully and we stand by it.\"");
+        List<String> texts = f.statements().stream().filter(s -> s.speaker().label().equals("Ruth Cole"))
+                .map(StatementFact::text).toList();
+        assertTrue(texts.contains("the plan was sound"), texts.toString());
+        assertTrue(texts.contains("We have costed every part of it carefully and we stand by it."), texts.toString());
+    }
 }
