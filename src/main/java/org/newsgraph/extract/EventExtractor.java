@@ -78,6 +78,46 @@ final class EventExtractor {
         return out;
     }
 
+    /**
+     * A trigger lemma from the lexicon: "gather" (but "-obj" marks verbs that are events only
+     * without an object: "gathered pace" is not a gathering), or a verb with its particle
+     * ("step down", "take up").
+     */
+    private boolean isTrigger(Sentence s, Token v) {
+        String lemma = v.lemma().toLowerCase(Locale.ROOT);
+        for (int prt : s.children(v.index(), "compound:prt")) {
+            if (lexicon.eventTriggers().contains(lemma + " " + s.token(prt).word().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        if (lexicon.eventTriggers().contains(lemma)) {
+            return true;
+        }
+        return lexicon.eventTriggers().contains(lemma + " -obj") && s.children(v.index(), "obj").isEmpty();
+    }
+
+    /** A verb inside a would-clause or an if-clause, directly or through the clauses it hangs from. */
+    private static boolean underHypothesis(Sentence s, int verb) {
+        int v = verb;
+        for (int guard = 0; v >= 0 && guard < s.tokens().size(); guard++) {
+            for (Dependency d : s.children(v)) {
+                String w = s.token(d.dependent()).word().toLowerCase(Locale.ROOT);
+                if (d.baseRelation().equals("aux") && HYPOTHETICAL_AUX.contains(w)
+                        || d.baseRelation().equals("mark") && CONDITIONAL_MARKS.contains(w)) {
+                    return true;
+                }
+            }
+            Optional<Dependency> up = s.headEdge(v);
+            if (up.isEmpty() || !Set.of("xcomp", "conj", "advcl").contains(up.get().relation())) {
+                return false;
+            }
+            v = up.get().governor();
+        }
+        return false;
+    }
+
+    private static final Set<String> GERUND_AS_NOUN = Set.of("csubj", "nsubj", "obj", "obl", "nmod", "pcomp");
+
     /** An event noun heading its own phrase: "the election", not "election campaign". */
     private boolean isNamedEvent(Sentence s, Token n) {
         if (!n.isNoun() || !lexicon.eventNouns().contains(n.lemma().toLowerCase(Locale.ROOT))
@@ -128,12 +168,24 @@ final class EventExtractor {
     }
 
     private boolean isAssertedEvent(Sentence s, Token v) {
-        if (!v.isVerb() || !lexicon.eventTriggers().contains(v.lemma().toLowerCase(Locale.ROOT))) {
+        if (!v.isVerb() || !isTrigger(s, v)) {
             return false;
         }
         Optional<Dependency> edge = s.headEdge(v.index());
         if (edge.isEmpty() || edge.get().baseRelation().equals("amod")) {
             return false; // "protesting workers" describes the workers
+        }
+        if (v.pos().equals("VBG") && GERUND_AS_NOUN.contains(edge.get().baseRelation())) {
+            return false; // "merging the two services might help": an idea, not an event
+        }
+        if (underHypothesis(s, v.index())) {
+            return false;
+        }
+        boolean passiveModifier = edge.get().baseRelation().equals("acl") && v.pos().equals("VBN")
+                && s.children(v.index(), "obl").stream().anyMatch(o -> s.children(o, "case").stream()
+                        .anyMatch(c -> s.token(c).word().equalsIgnoreCase("by")));
+        if (passiveModifier) {
+            return true; // "plans unveiled by the party"
         }
         // A verb with its own subject is a clause wherever the parser hung it; one without
         // a subject counts only where it shares its governor's ("stormed the office to protest").

@@ -279,4 +279,19 @@ class ExtractionPatternsIT {
         assertTrue(texts.contains("the plan was sound"), texts.toString());
         assertTrue(texts.contains("We have costed every part of it carefully and we stand by it."), texts.toString());
     }
+
+    @Test
+    void verbWithParticleAndIntransitiveOnlyTriggers() {
+        ArticleFacts f = extract("2025-04-21", "The mayor stepped down last week. Protesters gathered outside the town hall. "
+                + "Calls for reform have gathered pace.");
+        assertEquals(1, events(f, "stepped").size());
+        assertEquals(1, events(f, "gathered").size(), f.events().toString());
+    }
+
+    @Test
+    void eventsUnderAWouldClauseAreHypotheticalAndPassiveModifiersAreEvents() {
+        ArticleFacts f = extract("2025-04-21", "Voters would be asked to elect a new council under plans unveiled by the Green Party.");
+        assertTrue(events(f, "elect").isEmpty(), f.events().toString());
+        assertEquals(1, events(f, "unveiled").size(), f.events().toString());
+    }
 }
