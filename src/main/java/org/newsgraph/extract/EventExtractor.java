@@ -85,8 +85,10 @@ final class EventExtractor {
      */
     private boolean isTrigger(Sentence s, Token v) {
         String lemma = v.lemma().toLowerCase(Locale.ROOT);
-        for (int prt : s.children(v.index(), "compound:prt")) {
-            if (lexicon.eventTriggers().contains(lemma + " " + s.token(prt).word().toLowerCase(Locale.ROOT))) {
+        for (Dependency d : s.children(v.index())) {
+            // the tagger reads "down" in "stepped down" as a particle or as an adverb
+            boolean particle = d.relation().equals("compound:prt") || d.relation().equals("advmod");
+            if (particle && lexicon.eventTriggers().contains(lemma + " " + s.token(d.dependent()).word().toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
