@@ -1,0 +1,179 @@
+package org.newsgraph.query;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.system.Txn;
+import org.newsgraph.NewsgraphException;
+
+/**
+ * Where queries run: a dataset in this process (a {@link org.newsgraph.store.GraphStore}'s, or
+ * any Jena {@link DatasetGraph}) or any SPARQL 1.1 endpoint over HTTP. Both run the same query
+ * object and give the whole result in memory.
+ *
+ * <pre>{@code
+ * QueryTarget target = QueryTarget.remote("http://localhost:3030/news/sparql").withTimeout(Duration.ofSeconds(30));
+ * QueryResult result = target.run(QueryCatalog.builtIn().get("top-speakers").bind(Map.of()));
+ * }</pre>
+ *
+ * The canned queries name their graphs with {@code GRAPH ?article}, so they work the same
+ * whatever an endpoint takes as its default graph. Immutable; thread-safe when the dataset is.
+ */
+public final class QueryTarget {
+
+    private final DatasetGraph dataset;
+    private final String endpoint;
+    private final Duration timeout;
+
+    private QueryTarget(DatasetGraph dataset, String endpoint, Duration timeout) {
+        this.dataset = dataset;
+        this.endpoint = endpoint;
+        this.timeout = timeout;
+    }
+
+    /** Queries run on {@code dataset}, each in its own read transaction. */
+    public static QueryTarget local(DatasetGraph dataset) {
+        return new QueryTarget(Objects.requireNonNull(dataset, "dataset"), null, null);
+    }
+
+    /**
+     * Queries are sent to the SPARQL endpoint at {@code url} (the query service URL, for Fuseki
+     * {@code http://host:3030/DATASET/sparql} or {@code .../query}).
+     *
+     * @throws NewsgraphException when {@code url} is not an absolute http or https URL
+     */
+    public static QueryTarget remote(String url) {
+        Objects.requireNonNull(url, "url");
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+                throw new URISyntaxException(url, "not an http or https URL with a host");
+            }
+        } catch (URISyntaxException e) {
+            throw new NewsgraphException("endpoint '" + url + "' is not an http(s) URL such as http://localhost:3030/news/sparql");
+        }
+        return new QueryTarget(null, url, null);
+    }
+
+    /** The same target with queries stopped after {@code limit}. */
+    public QueryTarget withTimeout(Duration limit) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + limit);
+        }
+        return new QueryTarget(dataset, endpoint, limit);
+    }
+
+    /** The endpoint URL, or empty for a local dataset. */
+    public Optional<String> endpoint() {
+        return Optional.ofNullable(endpoint);
+    }
+
+    /** Runs a bound canned query. */
+    public QueryResult run(BoundQuery query) {
+        try {
+            return execute(query.query());
+        } catch (NewsgraphException e) {
+            throw new NewsgraphException("query '" + query.name() + "': " + e.getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Runs {@code query} and returns its whole result.
+     *
+     * @throws NewsgraphException when the query fails, takes longer than the timeout, or the
+     *                            endpoint cannot be reached or answers with an error
+     */
+    public QueryResult execute(Query query) {
+        Objects.requireNonNull(query, "query");
+        try {
+            if (dataset != null) {
+                return Txn.calculateRead(dataset, () -> collect(QueryExec.dataset(dataset), query));
+            }
+            return collect(QueryExecHTTP.service(endpoint), query);
+        } catch (QueryCancelledException e) {
+            throw new NewsgraphException("the query took longer than the limit of " + timeout.toMillis() / 1000.0
+                    + " s and was stopped", e);
+        } catch (HttpException e) {
+            throw new NewsgraphException(httpMessage(e.getStatusCode(), e.getStatusLine(), e.getResponse(), e), e);
+        } catch (QueryExceptionHTTP e) {
+            throw new NewsgraphException(httpMessage(e.getStatusCode(), e.getResponseMessage(), e.getResponse(), e), e);
+        } catch (QueryException e) {
+            throw new NewsgraphException("the query failed on " + this + ": " + e.getMessage(), e);
+        }
+    }
+
+    private QueryResult collect(QueryExecBuilder builder, Query query) {
+        builder.query(query);
+        if (timeout != null) {
+            builder.timeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        try (QueryExec exec = builder.build()) {
+            var prefixes = query.getPrefixMapping().getNsPrefixMap();
+            switch (query.queryType()) {
+                case SELECT -> {
+                    RowSet rows = exec.select();
+                    List<String> vars = rows.getResultVars().stream().map(Var::getVarName).toList();
+                    List<Binding> copied = new ArrayList<>();
+                    // Copy each row: nodes from a store may be read lazily, within the transaction.
+                    rows.forEachRemaining(b -> {
+                        BindingBuilder copy = Binding.builder();
+                        b.forEach(copy::add);
+                        copied.add(copy.build());
+                    });
+                    return new QueryResult.Rows(vars, copied, prefixes);
+                }
+                case ASK -> {
+                    return new QueryResult.Answer(exec.ask());
+                }
+                case CONSTRUCT -> {
+                    Graph g = exec.construct();
+                    return new QueryResult.Triples(g, prefixes);
+                }
+                case DESCRIBE -> {
+                    Graph g = exec.describe();
+                    return new QueryResult.Triples(g, prefixes);
+                }
+                default -> throw new NewsgraphException("a " + query.queryType() + " query cannot be run; "
+                        + "use SELECT, ASK, CONSTRUCT or DESCRIBE");
+            }
+        }
+    }
+
+    private String httpMessage(int status, String statusLine, String response, Exception e) {
+        if (status <= 0) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return "cannot reach the SPARQL endpoint " + endpoint + ": "
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
+        }
+        String body = response == null ? "" : response.strip().replaceAll("\\s+", " ");
+        if (body.length() > 300) {
+            body = body.substring(0, 297) + "...";
+        }
+        return "the SPARQL endpoint " + endpoint + " answered HTTP " + status
+                + (statusLine == null || statusLine.isBlank() ? "" : " " + statusLine) + (body.isEmpty() ? "" : ": " + body);
+    }
+
+    @Override
+    public String toString() {
+        return endpoint != null ? "endpoint " + endpoint : "the local dataset";
+    }
+}
