@@ -1,0 +1,235 @@
+package org.newsgraph.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.newsgraph.ArticleConverter;
+import org.newsgraph.NewsgraphException;
+import org.newsgraph.nlp.Annotator;
+import org.newsgraph.read.Article;
+import org.newsgraph.read.ArticleReader;
+import org.newsgraph.read.ReadResult;
+import org.newsgraph.server.CannedQueries;
+import org.newsgraph.server.NewsServer;
+import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.IngestListener;
+import org.newsgraph.store.IngestOutcome;
+import org.newsgraph.store.IngestSummary;
+import org.newsgraph.store.Ingester;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code newsgraph serve}: ingests the given articles, then serves the store over SPARQL with a query page. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Ingests the given articles (as ingest does), then serves the store: SPARQL at /news/sparql, "
+                + "the Graph Store at /news/data, a query page at /, entity pages at /entity, /healthz.",
+                "Writes (/news/update, Graph Store writes, POST /news/ingest) need the password from --password-file "
+                + "or the environment variable " + ServeCommand.PASSWORD_ENV + "; without one they are off.",
+                "Runs until stopped (Ctrl-C). Exit status: 0 stopped, 2 error."})
+final class ServeCommand implements Callable<Integer> {
+
+    static final String PASSWORD_ENV = "NEWSGRAPH_PASSWORD";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Article files or folders to ingest before serving.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--db", paramLabel = "DIR",
+            description = "The TDB2 database folder; created when new (default: in memory, gone when the server stops).")
+    Path db;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "The port (default: ${DEFAULT-VALUE}; 0 for any free one).")
+    int port = NewsServer.DEFAULT_PORT;
+
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
+    String host = NewsServer.DEFAULT_HOST;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "A file whose first line is the password that allows writes (default: the environment "
+                    + "variable " + PASSWORD_ENV + "; without either, writes are off).")
+    Path passwordFile;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "The user name that goes with the password (default: ${DEFAULT-VALUE}).")
+    String user = NewsServer.DEFAULT_USER;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "The longest a SPARQL query may run, in seconds (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds = NewsServer.DEFAULT_TIMEOUT.toSeconds();
+
+    @Option(names = "--result-limit", paramLabel = "N",
+            description = "The most rows (solutions) a query returns; larger LIMITs are lowered (default: ${DEFAULT-VALUE}).")
+    long resultLimit = NewsServer.DEFAULT_RESULT_LIMIT;
+
+    @Option(names = "--queries", paramLabel = "DIR",
+            description = "A folder of canned .rq queries for the query page (default: those built into newsgraph).")
+    Path queries;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines, only errors and the startup line.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Stack traces with errors.")
+    boolean verbose;
+
+    /** The NLP to use; {@code null} for the standard CoreNLP pipeline, loaded on first need. */
+    private final Annotator annotator;
+    /** Told about the running server, for tests; they stop it to end the command. */
+    private final Consumer<NewsServer> started;
+    private final UnaryOperator<String> env;
+
+    ServeCommand() {
+        this(null, server -> { }, System::getenv);
+    }
+
+    /** A command with {@code annotator} (no models), telling {@code started} of the server, reading {@code env}. */
+    ServeCommand(Annotator annotator, Consumer<NewsServer> started, UnaryOperator<String> env) {
+        this.annotator = annotator;
+        this.started = started;
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<String> password = password();
+        if (timeoutSeconds <= 0 || Double.isNaN(timeoutSeconds)) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds");
+        }
+        List<CannedQueries.Entry> canned = queries != null ? CannedQueries.fromFolder(queries) : CannedQueries.bundled();
+        CountDownLatch closed = new CountDownLatch(1);
+        try (GraphStore store = db == null ? GraphStore.inMemory() : GraphStore.open(db)) {
+            if (!paths.isEmpty()) {
+                ingest(store, err);
+            }
+            NewsServer server = NewsServer.builder().store(store).ingester(ingester(store, postedListener(err)))
+                    .host(host).port(port).user(user).password(password)
+                    .queryTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000))).resultLimit(resultLimit)
+                    .queries(canned).build().start();
+            Thread stopper = new Thread(() -> {
+                server.stop();
+                try {
+                    closed.await(10, TimeUnit.SECONDS); // let the store close before the JVM halts
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "newsgraph-serve-stop");
+            Runtime.getRuntime().addShutdownHook(stopper);
+            try {
+                err.println(server.startupLine());
+                if (password.isPresent() && !isLoopback(host)) {
+                    err.println("warning: writes use HTTP Basic authentication over plain HTTP; on " + host
+                            + " the password crosses the network readable. Put a TLS proxy in front, or serve on 127.0.0.1.");
+                }
+                err.flush();
+                started.accept(server);
+                server.join();
+            } finally {
+                server.stop();
+                removeHook(stopper);
+            }
+            return Main.OK;
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private Optional<String> password() {
+        if (passwordFile != null) {
+            try {
+                String first = Files.readString(passwordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+                if (first.isEmpty()) {
+                    throw new NewsgraphException("--password-file " + passwordFile + ": the first line is empty; write the password there");
+                }
+                return Optional.of(first);
+            } catch (IOException e) {
+                throw new NewsgraphException("--password-file " + passwordFile + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        String fromEnv = env.apply(PASSWORD_ENV);
+        return fromEnv == null || fromEnv.isBlank() ? Optional.empty() : Optional.of(fromEnv.strip());
+    }
+
+    private void ingest(GraphStore store, PrintWriter err) {
+        long start = System.nanoTime();
+        IngestSummary summary;
+        try (IngestProgress progress = new IngestProgress(err, IngestProgress.Mode.choose(quiet), verbose);
+             Stream<ReadResult> results = ArticleReader.create().read(paths)) {
+            progress.start(IngestCommand.countArticles(ArticleReader.create().listSources(paths)));
+            summary = ingester(store, progress).ingestAll(results);
+        }
+        err.println(String.format(Locale.ROOT, "%d ingested, %d unchanged, %d failed, %d triples in store, %.1f s",
+                summary.ingested(), summary.unchanged(), summary.failed(), store.tripleCount(),
+                (System.nanoTime() - start) / 1e9));
+    }
+
+    private Ingester ingester(GraphStore store, IngestListener listener) {
+        Ingester.Builder b = Ingester.builder(store).listener(listener);
+        if (annotator != null) {
+            b.converter(ArticleConverter.builder().annotator(annotator).build());
+        }
+        return b.build();
+    }
+
+    /** One line per article posted to /news/ingest, unless quiet. */
+    private IngestListener postedListener(PrintWriter err) {
+        return new IngestListener() {
+            @Override
+            public void ingested(Article article, IngestOutcome outcome, int triples, Duration took) {
+                if (!quiet) {
+                    log(String.format(Locale.ROOT, "%s: %s, %d triples in %.1f s", article.id(),
+                            outcome.name().toLowerCase(Locale.ROOT), triples, took.toNanos() / 1e9));
+                }
+            }
+
+            @Override
+            public void unchanged(Article article) {
+                if (!quiet) {
+                    log(article.id() + ": unchanged");
+                }
+            }
+
+            @Override
+            public void failed(String message, Throwable cause) {
+                log("error: " + message);
+            }
+
+            private void log(String line) {
+                synchronized (err) {
+                    err.println("POST /news/ingest " + line);
+                    err.flush();
+                }
+            }
+        };
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook is running, or has run.
+        }
+    }
+}

@@ -1,0 +1,380 @@
+package org.newsgraph.server;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.auth.AuthPolicy;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.JettySecurityLib;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Endpoint;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.util.Context;
+import org.eclipse.jetty.ee10.servlet.security.ConstraintMapping;
+import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
+import org.eclipse.jetty.security.Constraint;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.newsgraph.NewsgraphException;
+import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.Ingester;
+
+/**
+ * The newsgraph SPARQL server: an embedded Apache Jena Fuseki over one {@link GraphStore}, with
+ * a browser query page, entity pages and an ingest endpoint.
+ *
+ * <table>
+ * <caption>Endpoints (dataset {@value #DATASET})</caption>
+ * <tr><th>path</th><th>what</th><th>who</th></tr>
+ * <tr><td>{@code /news/sparql}</td><td>SPARQL 1.1 Query, GET and POST, every standard result
+ *     format; at most {@link Builder#queryTimeout} per query and {@link Builder#resultLimit}
+ *     rows</td><td>anyone</td></tr>
+ * <tr><td>{@code /news/data}</td><td>Graph Store Protocol: GET and HEAD for anyone; PUT, POST,
+ *     DELETE with credentials</td><td>anyone / user</td></tr>
+ * <tr><td>{@code /news/update}</td><td>SPARQL 1.1 Update</td><td>user</td></tr>
+ * <tr><td>{@code /news/ingest}</td><td>POST an article, get back its graph
+ *     ({@link IngestService})</td><td>user</td></tr>
+ * <tr><td>{@code /}</td><td>the query page (YASGUI)</td><td>anyone</td></tr>
+ * <tr><td>{@code /entity?iri=...}</td><td>what the store says about one entity
+ *     ({@link EntityPage})</td><td>anyone</td></tr>
+ * <tr><td>{@code /queries}</td><td>the canned queries, as JSON</td><td>anyone</td></tr>
+ * <tr><td>{@code /healthz}</td><td>{@code {"status":"ok","articles":N,"triples":T}}</td><td>anyone</td></tr>
+ * </table>
+ *
+ * <p>Writes need HTTP Basic credentials of the one user, checked by Jetty's security handler
+ * (Fuseki's own set-up, with the password held in memory). Without a password, writes are off:
+ * every write request is answered 403, never silently allowed. Binds to {@code 127.0.0.1}
+ * unless told otherwise. Fuseki stays inside this package.
+ *
+ * <pre>{@code
+ * try (GraphStore store = GraphStore.open(Path.of("news-db"))) {
+ *     NewsServer server = NewsServer.builder().store(store).ingester(Ingester.builder(store).build())
+ *             .port(3030).password(Optional.of(secret)).build().start();
+ *     System.err.println(server.startupLine());
+ *     server.join();
+ * }
+ * }</pre>
+ *
+ * Immutable after {@link Builder#build()}; start and stop once. Stopping does not close the store.
+ */
+public final class NewsServer implements AutoCloseable {
+
+    /** The Fuseki dataset name: endpoints are {@code /news/sparql} and so on. */
+    public static final String DATASET = "news";
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 3030;
+    public static final String DEFAULT_USER = "admin";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final long DEFAULT_RESULT_LIMIT = 10_000;
+    /** Largest article body {@code /news/ingest} takes. */
+    public static final int DEFAULT_MAX_BODY = 2 * 1024 * 1024;
+
+    static final Operation INGEST = Operation.alloc("https://w3id.org/newsgraph/server#ingest",
+            "ingest", "Ingest one news article");
+
+    private final GraphStore store;
+    private final String host;
+    private final String user;
+    private final boolean writable;
+    private final Duration queryTimeout;
+    private final long resultLimit;
+    private final int requestedPort;
+    private final FusekiServer fuseki;
+    private boolean started;
+
+    private NewsServer(Builder b) {
+        this.store = b.store;
+        this.host = b.host;
+        this.user = b.user;
+        this.writable = b.password.isPresent();
+        this.queryTimeout = b.queryTimeout;
+        this.resultLimit = b.resultLimit;
+        this.requestedPort = b.port;
+        this.fuseki = fuseki(b);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private FusekiServer fuseki(Builder b) {
+        Context queryContext = new Context();
+        // One overall value: a two-part "initial,overall" timeout let some queries run on.
+        queryContext.set(ARQ.queryTimeout, Long.toString(b.queryTimeout.toMillis()));
+        // No SERVICE: a public query must not make the server fetch from other hosts.
+        queryContext.set(ARQ.httpServiceAllowed, false);
+
+        AuthPolicy onlyUser = Auth.policyAllowSpecific(b.user);
+        boolean ingest = false;
+        DataService.Builder data = DataService.newBuilder(b.store.dataset())
+                .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName("sparql").context(queryContext).build())
+                .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName("query").context(queryContext).build())
+                .addEndpoint(Endpoint.create().operation(Operation.GSP_R).endpointName("data").build());
+        if (writable) {
+            data.addEndpoint(Endpoint.create().operation(Operation.Update).endpointName("update").authPolicy(onlyUser).build())
+                    // No auth policy here: Fuseki would then ask for a login on GET as well. The
+                    // security handler below asks for one on every method but GET, HEAD and OPTIONS.
+                    .addEndpoint(Endpoint.create().operation(Operation.GSP_RW).endpointName("data").build());
+            if (b.ingester != null) {
+                ingest = true;
+                data.addEndpoint(Endpoint.create().operation(INGEST).endpointName("ingest").authPolicy(onlyUser).build());
+            }
+        }
+
+        FusekiServer.Builder fb = FusekiServer.create()
+                .fusekiModules(FusekiModules.create())
+                .port(b.port)
+                .registerOperation(Operation.Query, new CappedQueryService(b.resultLimit))
+                .add(DATASET, data)
+                .addFilter("/*", new RequestGuard(writable))
+                .addServlet("/entity", new EntityPage(b.store, b.queryTimeout))
+                .addServlet("/queries", new QueryListServlet(b.queries))
+                .addServlet("/healthz", new HealthServlet(b.store))
+                .staticFileBase(webBase());
+        if (ingest) {
+            fb.registerOperation(INGEST, new IngestService(b.store, b.ingester, b.maxBodyBytes));
+        }
+        if (writable) {
+            fb.securityHandler(securityHandler(b.user, b.password.get()));
+        }
+        FusekiServer server = fb.build();
+        for (Connector connector : server.getJettyServer().getConnectors()) {
+            if (connector instanceof ServerConnector sc) {
+                sc.setHost(b.host);
+            }
+        }
+        return server;
+    }
+
+    /**
+     * Basic authentication for the one user; logins asked for on {@code /news/data} for every
+     * method but the reading ones. Fuseki adds the constraints for {@code /news/update} and
+     * {@code /news/ingest} from their endpoints' auth policies.
+     */
+    private static ConstraintSecurityHandler securityHandler(String user, String password) {
+        ConstraintSecurityHandler handler = JettySecurityLib.makeSecurityHandler(
+                "newsgraph", JettySecurityLib.makeUserStore(user, password), AuthScheme.BASIC);
+        String data = "/" + DATASET + "/data";
+        String[] reads = {"GET", "HEAD", "OPTIONS"};
+        ConstraintMapping gspWrites = new ConstraintMapping();
+        gspWrites.setConstraint(new Constraint.Builder().name("BASIC").authorization(Constraint.Authorization.ANY_USER).build());
+        gspWrites.setPathSpec(data);
+        gspWrites.setMethodOmissions(reads);
+        handler.addConstraintMapping(gspWrites);
+        for (String method : reads) {
+            ConstraintMapping read = new ConstraintMapping();
+            read.setConstraint(Constraint.ALLOWED);
+            read.setPathSpec(data);
+            read.setMethod(method);
+            handler.addConstraintMapping(read);
+        }
+        return handler;
+    }
+
+    /** Where the query page's files are: a folder in development, a folder in the jar otherwise. */
+    private static String webBase() {
+        URL index = NewsServer.class.getResource("/web/index.html");
+        if (index == null) {
+            throw new NewsgraphException("the query page is missing from the class path (web/index.html); "
+                    + "build newsgraph with Maven, which bundles it");
+        }
+        String url = index.toExternalForm();
+        String base = url.substring(0, url.length() - "index.html".length());
+        if (base.startsWith("file:")) {
+            return java.nio.file.Path.of(java.net.URI.create(base)).toString();
+        }
+        return base;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @throws NewsgraphException when the port is taken or the host cannot be bound
+     */
+    public synchronized NewsServer start() {
+        if (started) {
+            throw new IllegalStateException("the server was started already");
+        }
+        started = true;
+        try {
+            fuseki.start();
+        } catch (RuntimeException e) {
+            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new NewsgraphException("cannot serve at " + host + ":" + requestedPort + ": " + why
+                    + "; choose another --port or --host", e);
+        }
+        return this;
+    }
+
+    /** The port listened on: the one asked for, or the one the system chose for port 0. */
+    public int port() {
+        return fuseki.getHttpPort();
+    }
+
+    /** The address of the query page, ending in {@code /}. */
+    public String url() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + port() + "/";
+    }
+
+    /** The SPARQL query endpoint. */
+    public String sparqlUrl() {
+        return url() + DATASET + "/sparql";
+    }
+
+    /** Whether writes (update, Graph Store writes, ingest) are on. */
+    public boolean writable() {
+        return writable;
+    }
+
+    /**
+     * The line to print at startup: {@code newsgraph serving 3 articles at http://127.0.0.1:3030/
+     * (SPARQL: .../news/sparql, updates: off)}.
+     */
+    public String startupLine() {
+        int articles = store.articleIds().size();
+        return "newsgraph serving " + articles + (articles == 1 ? " article" : " articles") + " at " + url()
+                + " (SPARQL: " + sparqlUrl() + ", updates: " + (writable ? "on for user " + user : "off")
+                + ", query timeout " + seconds(queryTimeout) + ", at most " + resultLimit + " rows)";
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /** Blocks until the server stops. */
+    public void join() {
+        fuseki.join();
+    }
+
+    /** Stops listening; the store stays open. Idempotent. */
+    public synchronized void stop() {
+        if (started) {
+            fuseki.stop();
+            started = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Options of a server; all but the store have defaults. */
+    public static final class Builder {
+        private GraphStore store;
+        private Ingester ingester;
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private String user = DEFAULT_USER;
+        private Optional<String> password = Optional.empty();
+        private Duration queryTimeout = DEFAULT_TIMEOUT;
+        private long resultLimit = DEFAULT_RESULT_LIMIT;
+        private int maxBodyBytes = DEFAULT_MAX_BODY;
+        private List<CannedQueries.Entry> queries = List.of();
+
+        private Builder() {
+        }
+
+        /** The store to serve; required. The server does not close it. */
+        public Builder store(GraphStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * What {@code /news/ingest} converts and stores articles with; it must write into the
+         * same store. Default: none, and no ingest endpoint.
+         */
+        public Builder ingester(Ingester ingester) {
+            this.ingester = Objects.requireNonNull(ingester, "ingester");
+            return this;
+        }
+
+        /** The address to listen on; default {@value NewsServer#DEFAULT_HOST}, this machine only. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port; default {@value NewsServer#DEFAULT_PORT}; 0 for any free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is not between 0 and 65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The one user who may write; default {@value NewsServer#DEFAULT_USER}. */
+        public Builder user(String user) {
+            Objects.requireNonNull(user, "user");
+            if (user.isBlank() || user.contains(":")) {
+                throw new IllegalArgumentException("user name '" + user + "' is blank or contains ':'");
+            }
+            this.user = user;
+            return this;
+        }
+
+        /** The user's password; empty (the default) turns every write off. */
+        public Builder password(Optional<String> password) {
+            Objects.requireNonNull(password, "password");
+            if (password.isPresent() && password.get().isEmpty()) {
+                throw new IllegalArgumentException("the password is empty");
+            }
+            this.password = password;
+            return this;
+        }
+
+        /** The longest a query may run; default 30 s. */
+        public Builder queryTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.toMillis() <= 0) {
+                throw new IllegalArgumentException("query timeout " + timeout + " is not positive");
+            }
+            this.queryTimeout = timeout;
+            return this;
+        }
+
+        /** The most solutions a query returns; larger or missing LIMITs are lowered to it. Default 10,000. */
+        public Builder resultLimit(long limit) {
+            if (limit <= 0) {
+                throw new IllegalArgumentException("result limit " + limit + " is not positive");
+            }
+            this.resultLimit = limit;
+            return this;
+        }
+
+        /** The largest article body {@code /news/ingest} accepts, in bytes; default 2 MB. */
+        public Builder maxBodyBytes(int bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("body limit " + bytes + " is not positive");
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** The canned queries the query page lists; default none. */
+        public Builder queries(List<CannedQueries.Entry> queries) {
+            this.queries = List.copyOf(queries);
+            return this;
+        }
+
+        /**
+         * @throws NewsgraphException when the query page is not on the class path
+         */
+        public NewsServer build() {
+            if (store == null) {
+                throw new IllegalStateException("a NewsServer needs a store");
+            }
+            return new NewsServer(this);
+        }
+    }
+}
