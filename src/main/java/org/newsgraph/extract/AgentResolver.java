@@ -44,6 +44,13 @@ final class AgentResolver {
         }
         Token t = s.token(token);
         String word = t.word().toLowerCase(Locale.ROOT);
+        for (int appos : s.children(token, "appos")) {
+            // "Her spokesman, Brian Fallon, wrote ...": the name in apposition
+            Optional<Entity> e = index.named(s.index(), appos).filter(x -> x.kind() != EntityKind.PLACE);
+            if (e.isPresent()) {
+                return e;
+            }
+        }
         if (t.isNoun() && !SPOKESPERSONS.contains(word)) {
             // "the chief minister said": the one person of the article with that title, before
             // coreference, which often ties a title to the nearest name instead

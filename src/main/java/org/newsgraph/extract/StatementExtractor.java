@@ -195,7 +195,7 @@ final class StatementExtractor {
         if (overlapsQuote(doc, begin, finish)) {
             return Optional.empty(); // a direct quote: already taken with its own text
         }
-        String text = s.textOf(start, end);
+        String text = balanceQuotes(s.textOf(start, end));
         return Optional.of(new StatementFact(speaker.get(), text, false, s.token(verb).lemma().toLowerCase(),
                 new Evidence(begin, finish, s.text()), 0.8));
     }
@@ -232,7 +232,9 @@ final class StatementExtractor {
         int from = s.token(start).begin();
         for (int k = start + 1; k < end; k++) {
             int at = s.token(k).begin();
-            boolean opens = doc.quotes().stream().anyMatch(q -> q.begin() == at && q.begin() > from);
+            // only a real quote ends it: a quoted phrase ("drain the swamp") is part of the report
+            boolean opens = doc.quotes().stream().anyMatch(q -> q.begin() == at && q.begin() > from
+                    && stripQuotes(q.text()).split("\\s+").length >= MIN_QUOTE_WORDS);
             if (opens) {
                 return k;
             }
@@ -328,6 +330,17 @@ final class StatementExtractor {
     private static boolean overlapsQuote(AnnotatedDocument doc, int begin, int end) {
         return doc.quotes().stream().anyMatch(q -> begin < q.end() && q.begin() < end
                 && stripQuotes(q.text()).split("\\s+").length >= MIN_QUOTE_WORDS);
+    }
+
+    /** Reported speech that ends inside a quoted phrase gets its closing mark back. */
+    static String balanceQuotes(String text) {
+        long straight = text.chars().filter(c -> c == '"').count();
+        long open = text.chars().filter(c -> c == '“').count();
+        long close = text.chars().filter(c -> c == '”').count();
+        if (straight % 2 == 1 && !text.endsWith("\"")) {
+            return text + "\"";
+        }
+        return open > close ? text + "”" : text;
     }
 
     static String stripQuotes(String quote) {

@@ -294,4 +294,16 @@ class ExtractionPatternsIT {
         assertTrue(events(f, "elect").isEmpty(), f.events().toString());
         assertEquals(1, events(f, "unveiled").size(), f.events().toString());
     }
+
+    @Test
+    void quotedPhraseInsideReportedSpeechStaysWithItsMarks() {
+        ArticleFacts f = extract("2025-04-21", "Senator Bill Oduya said the new tax was \"a disgrace\" and would be repealed.");
+        assertEquals("the new tax was \"a disgrace\" and would be repealed", statement(f, "Bill Oduya").orElseThrow().text());
+    }
+
+    @Test
+    void speakerNamedInAppositionToASpokesman() {
+        ArticleFacts f = extract("2025-04-21", "Her spokesman, Carl Voss, wrote on Twitter that the report was \"deeply flawed\".");
+        assertEquals("the report was \"deeply flawed\"", statement(f, "Carl Voss").orElseThrow().text());
+    }
 }
