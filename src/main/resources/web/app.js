@@ -63,14 +63,37 @@
     });
   }).observe(document.getElementById("yasgui"), { childList: true, subtree: true });
 
-  function openQuery(q) {
+  function openTab(title, query, run) {
     var tab = yasgui.addTab(true, {
-      name: q.title,
-      yasqe: { value: q.query },
+      name: title,
+      yasqe: { value: query },
       requestConfig: Object.assign({}, yasgui.config.requestConfig, { endpoint: ENDPOINT })
     });
     tab.setEndpoint(ENDPOINT);
+    if (run) { tab.query(); }
     return tab;
+  }
+
+  // A query without parameters opens as written; one with parameters is bound by the server
+  // (each value becomes one typed RDF term; empty fields take their defaults).
+  function openQuery(q, li, run) {
+    var error = li.querySelector(".error");
+    error.textContent = "";
+    if (!q.params || !q.params.length) {
+      openTab(q.title, q.query, run);
+      return;
+    }
+    var values = new URLSearchParams();
+    Array.prototype.forEach.call(li.querySelectorAll("input[data-param]"), function (input) {
+      if (input.value !== "") { values.append(input.dataset.param, input.value); }
+    });
+    fetch("/queries/" + encodeURIComponent(q.name) + "?" + values.toString(), { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+      .then(function (answer) {
+        if (!answer.ok) { throw new Error(answer.body.error || "could not bind the parameters"); }
+        openTab(q.title, answer.body.query, run);
+      })
+      .catch(function (e) { error.textContent = e.message; });
   }
 
   function text(tag, className, content) {
@@ -90,29 +113,39 @@
     queries.forEach(function (q) {
       var li = text("li", "canned-query");
       li.dataset.name = q.name;
-      var button = text("button", "open", q.title);
-      button.type = "button";
-      button.title = "Open in a new tab";
-      button.addEventListener("click", function () { openQuery(q); });
-      li.appendChild(button);
-      var run = text("button", "run", "▶");
+      var open = text("button", "open", q.title);
+      open.type = "button";
+      open.title = "Open in a new tab";
+      open.addEventListener("click", function () { openQuery(q, li, false); });
+      li.appendChild(open);
+      var run = text("button", "run", "\u25B6");
       run.type = "button";
-      run.title = "Open and run";
+      run.title = "Open in a new tab and run";
       run.setAttribute("aria-label", "Open and run " + q.title);
-      run.addEventListener("click", function () { openQuery(q).query(); });
+      run.addEventListener("click", function () { openQuery(q, li, true); });
       li.appendChild(run);
       if (q.description) { li.appendChild(text("p", "description", q.description)); }
       if (q.params && q.params.length) {
-        var params = text("ul", "params");
+        var form = text("form", "params");
+        form.addEventListener("submit", function (e) { e.preventDefault(); openQuery(q, li, true); });
         q.params.forEach(function (p) {
-          var item = text("li", null);
-          item.appendChild(text("code", null, "?_" + p.name));
-          item.appendChild(document.createTextNode(" " + p.type +
-            (p["default"] === null ? " (required)" : "") + (p.description ? ": " + p.description : "")));
-          params.appendChild(item);
+          var label = text("label", null);
+          label.appendChild(text("span", "param-name", p.name + (p.required ? " *" : "")));
+          var input = document.createElement("input");
+          input.dataset.param = p.name;
+          input.type = p.type === "date" ? "date" : "text";
+          input.placeholder = p["default"] ? p["default"] : p.type;
+          input.title = p.description + " (" + p.type + (p.required ? ", required" : "") + ")";
+          label.appendChild(input);
+          form.appendChild(label);
         });
-        li.appendChild(params);
+        var submit = document.createElement("button");
+        submit.type = "submit";
+        submit.hidden = true;
+        form.appendChild(submit);
+        li.appendChild(form);
       }
+      li.appendChild(text("p", "error", ""));
       list.appendChild(li);
     });
   }

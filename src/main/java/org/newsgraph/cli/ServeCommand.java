@@ -21,8 +21,8 @@ import org.newsgraph.NewsgraphException;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ArticleReader;
+import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.read.ReadResult;
-import org.newsgraph.server.CannedQueries;
 import org.newsgraph.server.NewsServer;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.IngestListener;
@@ -114,7 +114,7 @@ final class ServeCommand implements Callable<Integer> {
         if (timeoutSeconds <= 0 || Double.isNaN(timeoutSeconds)) {
             throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds");
         }
-        List<CannedQueries.Entry> canned = queries != null ? CannedQueries.fromFolder(queries) : CannedQueries.bundled();
+        QueryCatalog canned = queries != null ? QueryCatalog.load(queries) : QueryCatalog.builtIn();
         CountDownLatch closed = new CountDownLatch(1);
         try (GraphStore store = db == null ? GraphStore.inMemory() : GraphStore.open(db)) {
             if (!paths.isEmpty()) {

@@ -22,6 +22,7 @@ import org.eclipse.jetty.security.Constraint;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.newsgraph.NewsgraphException;
+import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.Ingester;
 
@@ -43,7 +44,8 @@ import org.newsgraph.store.Ingester;
  * <tr><td>{@code /}</td><td>the query page (YASGUI)</td><td>anyone</td></tr>
  * <tr><td>{@code /entity?iri=...}</td><td>what the store says about one entity
  *     ({@link EntityPage})</td><td>anyone</td></tr>
- * <tr><td>{@code /queries}</td><td>the canned queries, as JSON</td><td>anyone</td></tr>
+ * <tr><td>{@code /queries}</td><td>the canned queries, as JSON, and {@code /queries/NAME?param=value}
+ *     the query with values bound ({@link QueryListServlet})</td><td>anyone</td></tr>
  * <tr><td>{@code /healthz}</td><td>{@code {"status":"ok","articles":N,"triples":T}}</td><td>anyone</td></tr>
  * </table>
  *
@@ -135,6 +137,7 @@ public final class NewsServer implements AutoCloseable {
                 .addFilter("/*", new RequestGuard(writable))
                 .addServlet("/entity", new EntityPage(b.store, b.queryTimeout))
                 .addServlet("/queries", new QueryListServlet(b.queries))
+                .addServlet("/queries/*", new QueryListServlet(b.queries))
                 .addServlet("/healthz", new HealthServlet(b.store))
                 .staticFileBase(webBase());
         if (ingest) {
@@ -278,7 +281,7 @@ public final class NewsServer implements AutoCloseable {
         private Duration queryTimeout = DEFAULT_TIMEOUT;
         private long resultLimit = DEFAULT_RESULT_LIMIT;
         private int maxBodyBytes = DEFAULT_MAX_BODY;
-        private List<CannedQueries.Entry> queries = List.of();
+        private QueryCatalog queries = QueryCatalog.of(List.of());
 
         private Builder() {
         }
@@ -362,8 +365,8 @@ public final class NewsServer implements AutoCloseable {
         }
 
         /** The canned queries the query page lists; default none. */
-        public Builder queries(List<CannedQueries.Entry> queries) {
-            this.queries = List.copyOf(queries);
+        public Builder queries(QueryCatalog queries) {
+            this.queries = Objects.requireNonNull(queries, "queries");
             return this;
         }
 

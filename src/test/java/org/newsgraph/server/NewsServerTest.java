@@ -58,6 +58,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.newsgraph.ArticleConverter;
+import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.Ingester;
@@ -86,7 +87,7 @@ class NewsServerTest {
     static void startShared() {
         sharedStore = ServerFixtures.sampleStore();
         shared = NewsServer.builder().store(sharedStore).port(0)
-                .queries(List.of(CannedQueries.parse("roles", "# title: Who holds which role\n" + ROLES)))
+                .queries(QueryCatalog.builtIn())
                 .build().start();
     }
 
@@ -556,6 +557,32 @@ class NewsServerTest {
         assertEquals(200, queries.statusCode());
         assertTrue(queries.body().contains("\"title\":\"Who holds which role\""), queries.body());
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+
+    @Test
+    void aCannedQueryIsBoundByTheServerAndFindsThePerson() {
+        HttpResponse<String> bound = get(shared, "/queries/roles?person=" + q("Khalid"), "application/json");
+
+        assertEquals(200, bound.statusCode(), bound.body());
+        String query = bound.body().substring(bound.body().indexOf("\"query\":") + 8).strip();
+        query = org.apache.jena.atlas.json.JSON.parseAny(query.substring(0, query.length() - 1)).getAsString().value();
+        assertTrue(query.startsWith("# title: Who holds which role"), query);
+        assertTrue(query.contains("\"Khalid\""), query);
+        HttpResponse<String> rows = get(shared, "/news/sparql?query=" + q(query), "text/csv");
+        assertEquals(200, rows.statusCode(), rows.body());
+        assertTrue(rows.body().contains("Khalid Maqbool Siddiqui"), rows.body());
+    }
+
+    @Test
+    void badParameterValuesAnswer400AndUnknownQueries404() {
+        HttpResponse<String> badDate = get(shared, "/queries/roles?asOf=yesterday", "application/json");
+        HttpResponse<String> unknownParam = get(shared, "/queries/roles?colour=red", "application/json");
+        HttpResponse<String> unknown = get(shared, "/queries/no-such-query", "application/json");
+
+        assertEquals(400, badDate.statusCode(), badDate.body());
+        assertTrue(badDate.body().contains("asOf"), badDate.body());
+        assertEquals(400, unknownParam.statusCode(), unknownParam.body());
+        assertEquals(404, unknown.statusCode(), unknown.body());
     }
 
     // ---- Binding and lifecycle
