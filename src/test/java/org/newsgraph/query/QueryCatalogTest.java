@@ -37,6 +37,16 @@ class QueryCatalogTest {
     }
 
     @Test
+    void headerContinuationLinesNeverLookLikeAFieldOfTheirOwn() {
+        // Lenient readers of the header (the server's query page) take any "# word:" as a new field.
+        for (CannedQuery q : QueryCatalog.builtIn().queries()) {
+            q.text().lines().takeWhile(l -> l.startsWith("#"))
+                    .filter(l -> l.matches("#\\s*[A-Za-z][\\w-]*\\s*:.*"))
+                    .forEach(l -> assertTrue(l.matches("# (title|description|param): .*"), q.name() + ": " + l));
+        }
+    }
+
+    @Test
     void everyBuiltInQueryNamesItsGraphsSoItRunsOnAnyEndpoint() {
         for (CannedQuery q : QueryCatalog.builtIn().queries()) {
             assertTrue(q.text().contains("GRAPH ?"), q.name() + " should match article graphs with GRAPH ?article");
