@@ -225,7 +225,9 @@ final class QueryCommand implements Callable<Integer> {
             if (out == null) {
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream();
                 result.write(buffer, fmt);
-                stdout.print(buffer.toString(StandardCharsets.UTF_8));
+                String text = buffer.toString(StandardCharsets.UTF_8);
+                // Jena's CSV and TSV writers end an empty result without a line break.
+                stdout.print(text.isEmpty() || text.endsWith("\n") ? text : text + "\n");
                 stdout.flush();
                 where = "";
             } else {
