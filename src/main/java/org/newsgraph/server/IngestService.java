@@ -26,11 +26,19 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.WebContent;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.XSD;
 import org.apache.jena.web.HttpSC;
 import org.newsgraph.NewsgraphException;
 import org.newsgraph.rdf.IriMinter;
+import org.newsgraph.rdf.NG;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ArticleParser;
 import org.newsgraph.read.ReadResult;
@@ -70,6 +78,17 @@ final class IngestService extends ActionService {
     private static final AcceptList OFFER = AcceptList.create(WebContent.contentTypeNQuads, WebContent.contentTypeTriG,
             WebContent.contentTypeTurtle, WebContent.contentTypeNTriples, WebContent.contentTypeJSONLD);
     private static final MediaType DEFAULT_TYPE = MediaType.create(WebContent.contentTypeNQuads);
+    /** Prefixes for the Turtle and TriG answers. */
+    private static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
+            .setNsPrefix("ng", NG.NS)
+            .setNsPrefix("rdf", RDF.getURI())
+            .setNsPrefix("rdfs", RDFS.getURI())
+            .setNsPrefix("skos", SKOS.getURI())
+            .setNsPrefix("owl", OWL.getURI())
+            .setNsPrefix("xsd", XSD.NS)
+            .setNsPrefix("dcterms", DCTerms.getURI())
+            .setNsPrefix("schema", "https://schema.org/")
+            .lock();
 
     private final GraphStore store;
     private final Ingester ingester;
@@ -141,8 +160,10 @@ final class IngestService extends ActionService {
         action.setResponseContentType(type.getContentTypeStr());
         action.setResponseCharacterEncoding("utf-8");
         try (OutputStream out = action.getResponseOutputStream()) {
+            graph.getPrefixMapping().setNsPrefixes(PREFIXES);
             if (RDFLanguages.isQuads(lang)) {
                 DatasetGraph dsg = DatasetGraphFactory.createGeneral();
+                dsg.prefixes().putAll(PREFIXES);
                 dsg.addGraph(name, graph);
                 RDFDataMgr.write(out, dsg, lang);
             } else {

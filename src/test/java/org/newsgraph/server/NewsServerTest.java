@@ -439,6 +439,7 @@ class NewsServerTest {
 
         assertEquals(201, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+        assertTrue(r.body().contains("ng:articleId"), "written with the ontology's prefixes: " + r.body());
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.fromString(r.body(), Lang.TURTLE).parse(g);
         assertTrue(g.isIsomorphicWith(storeOf(server).findArticleGraph("from-json").orElseThrow()));
