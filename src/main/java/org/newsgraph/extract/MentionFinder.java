@@ -177,6 +177,9 @@ final class MentionFinder {
                     end++;
                 }
             }
+            while (i < lastHead && lexicon.titles().contains(t.get(i).word().toLowerCase(Locale.ROOT))) {
+                i++; // "Speaker National Assembly": the title is not part of the body's name
+            }
             if (lastHead >= 0 && end - i >= 2) {
                 String text = Names.clean(s.textOf(i, end));
                 out.add(new NameMention(new Span(s.index(), i, end), EntityKind.ORGANIZATION, text,

@@ -82,7 +82,10 @@ final class RoleExtractor {
     }
 
     /** The holder's entity, how sure the pattern is, and where its name is. */
-    private record Holder(Entity person, double confidence, int nameToken) {
+    private record Holder(Entity person, double confidence, int nameToken, Optional<Entity> scope) {
+        Holder(Entity person, double confidence, int nameToken) {
+            this(person, confidence, nameToken, Optional.empty());
+        }
     }
 
     private Optional<Holder> holder(Sentence s, TitleSpan title, EntityIndex index, boolean insideQuote) {
@@ -97,6 +100,19 @@ final class RoleExtractor {
         Optional<Entity> e = person(index, si, k);
         if (e.isPresent()) {
             return Optional.of(new Holder(e.get(), 0.9, k));
+        }
+        // "Chief Minister Punjab Maryam Khan": the seat of the office between title and name
+        Optional<Entity> between = k < s.tokens().size()
+                ? index.named(si, k).filter(x -> x.kind() != EntityKind.PERSON) : Optional.empty();
+        if (between.isPresent()) {
+            int after = k;
+            while (after < s.tokens().size() && index.named(si, after).equals(between)) {
+                after++;
+            }
+            e = person(index, si, after);
+            if (e.isPresent()) {
+                return Optional.of(new Holder(e.get(), 0.8, after, between));
+            }
         }
         // "the party's leader, Michael Howard"
         if (b + 1 < s.tokens().size() && s.token(b).word().equals(",")) {
@@ -152,8 +168,8 @@ final class RoleExtractor {
 
     private RoleFact role(Sentence s, TitleSpan title, Holder h, EntityIndex index, List<Entity> extra) {
         int a = title.span().start();
-        Optional<Entity> scope = scopeBefore(s, title, index, extra).or(() -> scopeAfter(s, title, index))
-                .or(() -> possessiveScope(s, title, index));
+        Optional<Entity> scope = h.scope().or(() -> scopeBefore(s, title, index, extra))
+                .or(() -> scopeAfter(s, title, index)).or(() -> possessiveScope(s, title, index));
         String core = title.title().replaceFirst("^(former|ex-|ex |erstwhile|outgoing) ?", "");
         boolean former = !core.equals(title.title()) || a > 0 && (FORMER.contains(s.token(a - 1).word().toLowerCase())
                 || a > 1 && FORMER.contains(s.token(a - 2).word().toLowerCase()) && s.token(a - 1).word().equals("-"));

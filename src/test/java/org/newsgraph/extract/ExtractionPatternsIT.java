@@ -306,4 +306,12 @@ class ExtractionPatternsIT {
         ArticleFacts f = extract("2025-04-21", "Her spokesman, Carl Voss, wrote on Twitter that the report was \"deeply flawed\".");
         assertEquals("the report was \"deeply flawed\"", statement(f, "Carl Voss").orElseThrow().text());
     }
+
+    @Test
+    void bodyOfTheOfficeBetweenTitleAndName() {
+        ArticleFacts f = extract("2025-04-21", "Speaker National Assembly Ayaz Khan adjourned the session.");
+        RoleFact r = role(f, "Ayaz Khan").orElseThrow();
+        assertEquals("speaker", r.title());
+        assertEquals("National Assembly", r.organization().orElseThrow().label());
+    }
 }
