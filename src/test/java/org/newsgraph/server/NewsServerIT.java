@@ -155,6 +155,38 @@ class NewsServerIT {
     }
 
     @Test
+    void anUpdateWithoutCredentialsIsRefusedAndWithThemAccepted() {
+        String insert = "INSERT DATA { GRAPH <http://example.org/notes> { <http://example.org/n1> <http://example.org/says> \"checked\" } }";
+        HttpRequest.Builder update = request(server, "/news/update").header("Content-Type", "application/sparql-update")
+                .POST(HttpRequest.BodyPublishers.ofString(insert));
+
+        HttpResponse<String> without = send(update.copy());
+        HttpResponse<String> with = send(withCredentials(update.copy(), USER, PASSWORD));
+
+        assertEquals(401, without.statusCode(), without.body());
+        assertEquals(204, with.statusCode(), with.body());
+        HttpResponse<String> ask = get(server, "/news/sparql?query=" + q("ASK { GRAPH <http://example.org/notes> { ?s ?p \"checked\" } }"),
+                "application/sparql-results+json");
+        assertTrue(ask.body().contains("true"), ask.body());
+    }
+
+    @Test
+    void aQueryPastTheTimeoutIsStoppedWithAnError() {
+        NewsServer quick = NewsServer.builder().store(store).port(0).queryTimeout(java.time.Duration.ofMillis(500)).build().start();
+        try {
+            String expensive = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+
+            HttpResponse<String> stopped = get(quick, "/news/sparql?query=" + q(expensive), "application/sparql-results+json");
+            HttpResponse<String> after = get(quick, "/news/sparql?query=" + q(ROLES), "application/sparql-results+json");
+
+            assertEquals(503, stopped.statusCode(), stopped.body());
+            assertEquals(200, after.statusCode(), after.body());
+        } finally {
+            quick.stop();
+        }
+    }
+
+    @Test
     void ingestingTheSamplesAgainLeavesTheTripleCountUnchanged() {
         long before = store.tripleCount();
         HttpResponse<String> health = get(server, "/healthz", "application/json");

@@ -52,6 +52,8 @@ class QueryPageIT {
     private static GraphStore store;
     private static NewsServer server;
     private static ChromeDriver browser;
+    /** Selenium's own logger, kept quiet about CDP versions this test does not use. */
+    private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
     @BeforeAll
     static void serveAndOpenABrowser() {
@@ -64,6 +66,7 @@ class QueryPageIT {
         }
         server = NewsServer.builder().store(store).port(0).queries(QueryCatalog.builtIn()).build().start();
 
+        SELENIUM.setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -91,10 +94,17 @@ class QueryPageIT {
         }
     }
 
+    /** Opens the query page as on a first visit: YASGUI keeps tabs and results in local storage. */
+    private static WebDriverWait openQueryPage() {
+        browser.get(server.url());
+        browser.executeScript("window.localStorage.clear();");
+        browser.navigate().refresh();
+        return new WebDriverWait(browser, WAIT);
+    }
+
     @Test
     void aCannedQueryRunFromThePageShowsTheChairmanInTheResultTable() throws IOException {
-        browser.get(server.url());
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = openQueryPage();
 
         WebElement run = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("li.canned-query[data-name='roles'] button.run")));
@@ -116,8 +126,7 @@ class QueryPageIT {
 
     @Test
     void entityIrisInTheResultTableLinkToTheEntityPage() {
-        browser.get(server.url());
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = openQueryPage();
 
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".tabsList .tab:first-child a"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".tabPanel.active .yasqe_queryButton"))).click();
