@@ -21,6 +21,7 @@ import org.newsgraph.read.Article;
 import org.newsgraph.read.ArticleReader;
 import org.newsgraph.read.ReadResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -52,21 +53,18 @@ final class ConvertCommand implements Callable<Integer> {
     String base;
 
     @Option(names = "--lexicon", paramLabel = "DIR",
-            description = "A folder of extra word lists (titles.txt, speech-verbs.txt, event-triggers.txt, "
-                    + "honorifics.txt, party-words.txt, org-heads.txt, known-entities.tsv) added to the built-in ones.")
+            description = "A folder of extra word lists (titles.txt, speech-verbs.txt, event-triggers.txt, ... and "
+                    + "known-entities.tsv; see the README's Word lists), added to the built-in ones.")
     Path lexicon;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines, only errors and the summary.")
-    boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces with errors.")
-    boolean verbose;
+    @Mixin
+    Verbosity verbosity = new Verbosity();
 
     @Override
     public Integer call() {
         OutputFormat fmt = OutputFormat.named(format);
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, quiet);
+        Progress progress = new Progress(err, verbosity.quiet);
         ArticleConverter converter = ArticleConverter.builder()
                 .lexicon(lexicon == null ? Lexicon.builtIn() : Lexicon.withExtensions(lexicon))
                 .iris(new IriMinter(base))
@@ -100,7 +98,7 @@ final class ConvertCommand implements Callable<Integer> {
             progress.converted(article.id(), quads.size(), System.nanoTime() - start);
         } catch (RuntimeException e) {
             // One article's failure must not lose the others: report it and go on.
-            progress.failed(article.source() + ": conversion failed: " + e.getMessage(), verbose ? e : null);
+            progress.failed(article.source() + ": conversion failed: " + e.getMessage(), verbosity.verbose ? e : null);
         }
     }
 

@@ -21,6 +21,7 @@ import org.newsgraph.store.IngestSummary;
 import org.newsgraph.store.Ingester;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -51,11 +52,8 @@ final class IngestCommand implements Callable<Integer> {
             description = "Remove the article with this id from the store; may be repeated. Done before ingesting.")
     List<String> deletes = new ArrayList<>();
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress, only errors and the summary.")
-    boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces with errors.")
-    boolean verbose;
+    @Mixin
+    Verbosity verbosity = new Verbosity();
 
     /** The NLP to use; {@code null} for the standard CoreNLP pipeline, loaded on first need. */
     private final Annotator annotator;
@@ -77,7 +75,7 @@ final class IngestCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         try (GraphStore store = db == null ? GraphStore.inMemory() : GraphStore.open(db);
-             IngestProgress progress = new IngestProgress(err, IngestProgress.Mode.choose(quiet), verbose)) {
+             IngestProgress progress = new IngestProgress(err, IngestProgress.Mode.choose(verbosity.quiet), verbosity.verbose)) {
             if (db == null) {
                 progress.note("no --db: ingesting into memory, nothing will be kept (a dry run)");
             }

@@ -31,6 +31,7 @@ import org.newsgraph.store.IngestSummary;
 import org.newsgraph.store.Ingester;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -84,11 +85,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "A folder of canned .rq queries for the query page (default: those built into newsgraph).")
     Path queries;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines, only errors and the startup line.")
-    boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces with errors.")
-    boolean verbose;
+    @Mixin
+    Verbosity verbosity = new Verbosity();
 
     /** The NLP to use; {@code null} for the standard CoreNLP pipeline, loaded on first need. */
     private final Annotator annotator;
@@ -171,7 +169,7 @@ final class ServeCommand implements Callable<Integer> {
     private void ingest(GraphStore store, PrintWriter err) {
         long start = System.nanoTime();
         IngestSummary summary;
-        try (IngestProgress progress = new IngestProgress(err, IngestProgress.Mode.choose(quiet), verbose);
+        try (IngestProgress progress = new IngestProgress(err, IngestProgress.Mode.choose(verbosity.quiet), verbosity.verbose);
              Stream<ReadResult> results = ArticleReader.create().read(paths)) {
             progress.start(IngestCommand.countArticles(ArticleReader.create().listSources(paths)));
             summary = ingester(store, progress).ingestAll(results);
@@ -194,7 +192,7 @@ final class ServeCommand implements Callable<Integer> {
         return new IngestListener() {
             @Override
             public void ingested(Article article, IngestOutcome outcome, int triples, Duration took) {
-                if (!quiet) {
+                if (!verbosity.quiet) {
                     log(String.format(Locale.ROOT, "%s: %s, %d triples in %.1f s", article.id(),
                             outcome.name().toLowerCase(Locale.ROOT), triples, took.toNanos() / 1e9));
                 }
@@ -202,7 +200,7 @@ final class ServeCommand implements Callable<Integer> {
 
             @Override
             public void unchanged(Article article) {
-                if (!quiet) {
+                if (!verbosity.quiet) {
                     log(article.id() + ": unchanged");
                 }
             }
