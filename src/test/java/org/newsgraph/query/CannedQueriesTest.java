@@ -14,7 +14,9 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.rdf.NG;
@@ -107,6 +109,43 @@ class CannedQueriesTest {
             assertEquals(List.of("Mara Quill | leader", "Tobias Fenn | spokesperson"),
                     rows(run(synthetic, "roles", "asOf=2025-02-01", "includeFormer=false"), "person", "title"));
             assertEquals(List.of(), rows(run(sample, "roles", "asOf=2025-01-01"), "person"));
+        }
+    }
+
+    /** With a fourth article of 15 January 2025 that reports Quill as leader and Fenn as spokesperson again. */
+    @Nested
+    class SeveralArticlesOfOneDay {
+        GraphStore store;
+
+        @BeforeEach
+        void load() {
+            store = QueryFixtures.store(QueryFixtures.SYNTHETIC, "same-day.trig");
+        }
+
+        @AfterEach
+        void close() {
+            store.close();
+        }
+
+        @Test
+        void aRoleReportedByTwoArticlesOfItsLatestDayIsOneRowFromTheFirstArticle() {
+            assertEquals(List.of(
+                    "Mara Quill | leader | Green Harbour Party | 2025-01-15 | harbour-2025-01-15",
+                    "Otto Brannick | leader | Green Harbour Party | 2025-03-02 | farmers-2025-03-02",
+                    "Tobias Fenn | spokesperson | Green Harbour Party | 2025-01-15 | harbour-2025-01-15-b"),
+                    rows(run(store, "roles", "org=GHP"), "person", "title", "in", "reportedOn", "articleId"));
+            assertEquals(List.of("Mara Quill | harbour-2025-01-15", "Otto Brannick | farmers-2025-03-02",
+                    "Tobias Fenn | harbour-2025-01-15-b"), rows(run(store, "party-members", "party=GHP"), "person", "articleId"));
+        }
+
+        @Test
+        void aChangeStartsFromTheLatestEarlierReport() {
+            assertEquals(List.of(
+                    "Mara Quill | deputy leader | 2024-11-03 | leader | 2025-01-15 | harbour-2025-01-15",
+                    "Otto Brannick | former leader | 2025-01-15 | leader | 2025-03-02 | farmers-2025-03-02",
+                    "Tobias Fenn | spokesperson | 2025-01-15 | spokesperson | 2025-03-02 | farmers-2025-03-02"),
+                    rows(run(store, "role-changes"), "person", "before", "beforeDate", "after", "afterDate", "afterArticle"));
+            assertEquals(List.of("harbour-2025-01-15-b"), rows(run(store, "role-changes", "person=Fenn"), "beforeArticle"));
         }
     }
 
