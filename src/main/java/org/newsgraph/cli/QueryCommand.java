@@ -30,6 +30,7 @@ import org.newsgraph.query.QueryTarget;
 import org.newsgraph.query.ResultFormat;
 import org.newsgraph.store.GraphStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -87,11 +88,8 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--show-query", description = "Print each query with its parameters in place instead of running it.")
     boolean showQuery;
 
-    @Option(names = {"-q", "--quiet"}, description = "No summary lines, only errors.")
-    boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, description = "Stack traces with errors.")
-    boolean verbose;
+    @Mixin
+    Verbosity verbosity = new Verbosity();
 
     @Override
     public Integer call() {
@@ -215,7 +213,7 @@ final class QueryCommand implements Callable<Integer> {
                 }
                 failed++;
                 err.println("error: " + e.getMessage());
-                if (verbose) {
+                if (verbosity.verbose) {
                     e.printStackTrace(err);
                 }
                 err.flush();
@@ -239,7 +237,7 @@ final class QueryCommand implements Callable<Integer> {
                 }
                 where = " -> " + file;
             }
-            if (!quiet) {
+            if (!verbosity.quiet) {
                 err.println(String.format(Locale.ROOT, "%s: %s, %.2f s%s", q.name(), result.summary(),
                         (System.nanoTime() - t) / 1e9, where));
                 err.flush();
