@@ -120,6 +120,16 @@ final class AgentResolver {
                     }
                 }
             }
+            // "Mr Balls said ..." where the parser lost the verb's subject: the name before it
+            for (var t : prev.tokens()) {
+                if (t.index() > 0 && t.isVerb() && lexicon.speechVerbs().contains(t.lemma())) {
+                    Optional<Entity> before = index.named(prev.index(), t.index() - 1)
+                            .filter(x -> x.kind() == EntityKind.PERSON);
+                    if (before.isPresent()) {
+                        return before;
+                    }
+                }
+            }
         }
         return Optional.empty();
     }
@@ -127,7 +137,13 @@ final class AgentResolver {
     /** The subject of {@code verb} when it names someone: a name, a title one person holds, a spokesperson. */
     private Optional<Entity> namedSubject(Sentence s, int verb) {
         for (int subj : s.children(verb, "nsubj")) {
-            if (!s.token(subj).isPronoun()) {
+            Optional<Entity> named = index.named(s.index(), subj);
+            if (named.isPresent()) {
+                // a named organization as subject ("the Budget would ...") is no "he"
+                if (named.get().kind() == EntityKind.PERSON) {
+                    return named;
+                }
+            } else if (!s.token(subj).isPronoun()) {
                 Optional<Entity> e = resolve(s, subj).filter(x -> x.kind() != EntityKind.PLACE);
                 if (e.isPresent()) {
                     return e;

@@ -227,13 +227,17 @@ final class StatementExtractor {
 
     private static final Set<String> SURFACE_VERBS = Set.of("say", "tell", "add", "claim", "insist", "warn", "argue");
 
-    /** "He said X was intact: "..."": reported speech ends where a quote it runs into begins. */
+    /**
+     * "He said X was intact: "..."": reported speech ends where a colon opens a quote; a quote
+     * inside the clause ("were not "providing ..." and ...") stays part of it.
+     */
     private static int beforeQuote(AnnotatedDocument doc, Sentence s, int start, int end) {
         int from = s.token(start).begin();
         for (int k = start + 1; k < end; k++) {
             int at = s.token(k).begin();
             // only a real quote ends it: a quoted phrase ("drain the swamp") is part of the report
-            boolean opens = doc.quotes().stream().anyMatch(q -> q.begin() == at && q.begin() > from
+            boolean afterColon = s.token(k - 1).word().equals(":");
+            boolean opens = afterColon && doc.quotes().stream().anyMatch(q -> q.begin() == at && q.begin() > from
                     && stripQuotes(q.text()).split("\\s+").length >= MIN_QUOTE_WORDS);
             if (opens) {
                 return k;
