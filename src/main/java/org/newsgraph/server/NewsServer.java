@@ -46,6 +46,9 @@ import org.newsgraph.store.Ingester;
  *     ({@link EntityPage})</td><td>anyone</td></tr>
  * <tr><td>{@code /queries}</td><td>the canned queries, as JSON, and {@code /queries/NAME?param=value}
  *     the query with values bound ({@link QueryListServlet})</td><td>anyone</td></tr>
+ * <tr><td>{@code /api/queries}</td><td>the canned queries as JSON, {@code /api/queries/NAME?param=value}
+ *     runs one and answers with its results, {@code /api/openapi.json} describes both
+ *     ({@link CannedQueryApi})</td><td>anyone</td></tr>
  * <tr><td>{@code /healthz}</td><td>{@code {"status":"ok","articles":N,"triples":T}}</td><td>anyone</td></tr>
  * </table>
  *
@@ -129,6 +132,7 @@ public final class NewsServer implements AutoCloseable {
             }
         }
 
+        CannedQueryApi api = new CannedQueryApi(b.queries, b.store.dataset(), b.queryTimeout, b.resultLimit);
         FusekiServer.Builder fb = FusekiServer.create()
                 .fusekiModules(FusekiModules.create())
                 .port(b.port)
@@ -138,6 +142,9 @@ public final class NewsServer implements AutoCloseable {
                 .addServlet("/entity", new EntityPage(b.store, b.queryTimeout))
                 .addServlet("/queries", new QueryListServlet(b.queries))
                 .addServlet("/queries/*", new QueryListServlet(b.queries))
+                .addServlet(CannedQueryApi.BASE, api)
+                .addServlet(CannedQueryApi.BASE + "/*", api)
+                .addServlet("/api" + CannedQueryApi.OPENAPI, api)
                 .addServlet("/healthz", new HealthServlet(b.store))
                 .staticFileBase(webBase());
         if (ingest) {
@@ -364,7 +371,7 @@ public final class NewsServer implements AutoCloseable {
             return this;
         }
 
-        /** The canned queries the query page lists; default none. */
+        /** The canned queries the query page lists and {@code /api/queries} runs; default none. */
         public Builder queries(QueryCatalog queries) {
             this.queries = Objects.requireNonNull(queries, "queries");
             return this;

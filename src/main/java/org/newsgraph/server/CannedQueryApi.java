@@ -1,0 +1,248 @@
+package org.newsgraph.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryType;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.newsgraph.NewsgraphException;
+import org.newsgraph.query.BoundQuery;
+import org.newsgraph.query.CannedQuery;
+import org.newsgraph.query.Parameter;
+import org.newsgraph.query.QueryCatalog;
+import org.newsgraph.query.QueryResult;
+import org.newsgraph.query.QueryTarget;
+import org.newsgraph.query.ResultFormat;
+
+/**
+ * The canned queries as a small HTTP API: they are listed, described in OpenAPI and run by the
+ * server, which answers with their results.
+ *
+ * <ul>
+ * <li>{@code GET /api/queries}: {@code [{"name", "title", "description", "parameters": [{"name",
+ *     "type", "default", "required", "description"}], "href"}]}.</li>
+ * <li>{@code GET /api/openapi.json} (also {@code /api/queries/openapi.json}): the OpenAPI 3.0
+ *     document of these paths ({@link OpenApiDocument}).</li>
+ * <li>{@code GET /api/queries/NAME?param=value...}: the query run on the server's dataset with
+ *     the values bound by {@link CannedQuery#bind} (never pasted into its text), with the
+ *     server's timeout and result limit (the header {@value CappedQueryService#HEADER} says
+ *     when the limit lowered the query's own). Rows and answers come as SPARQL JSON (the
+ *     default, also for {@code application/json}), CSV, TSV or XML results by {@code Accept};
+ *     a graph as JSON-LD (the default), Turtle or RDF/XML. Errors are {@code {"error": "..."}}:
+ *     400 for a bad, missing, unknown or repeated parameter, 404 for an unknown query, 406 when
+ *     no format asked for is offered, 503 when the query runs past the timeout.</li>
+ * </ul>
+ */
+final class CannedQueryApi extends HttpServlet {
+
+    /** Where the list is; each query is below it. */
+    static final String BASE = "/api/queries";
+    static final String OPENAPI = "/openapi.json";
+
+    /** One media type a query can answer in. */
+    private record Offer(String mediaType, ResultFormat format) {
+    }
+
+    /** What rows and answers (SELECT, ASK) come as; the first is the default. */
+    private static final List<Offer> ROWS = List.of(
+            new Offer("application/sparql-results+json", ResultFormat.JSON),
+            new Offer("text/csv", ResultFormat.CSV),
+            new Offer("text/tab-separated-values", ResultFormat.TSV),
+            new Offer("application/sparql-results+xml", ResultFormat.XML));
+    /** What graphs (CONSTRUCT, DESCRIBE) come as; the first is the default. */
+    private static final List<Offer> GRAPHS = List.of(
+            new Offer("application/ld+json", ResultFormat.JSON),
+            new Offer("text/turtle", ResultFormat.TABLE),
+            new Offer("application/rdf+xml", ResultFormat.XML));
+
+    private final QueryCatalog catalog;
+    private final QueryTarget target;
+    private final long resultLimit;
+    private final String list;
+    private final String openApi;
+
+    CannedQueryApi(QueryCatalog catalog, DatasetGraph dataset, Duration timeout, long resultLimit) {
+        this.catalog = catalog;
+        this.target = QueryTarget.local(dataset).withTimeout(timeout);
+        this.resultLimit = resultLimit;
+        this.list = list(catalog);
+        this.openApi = OpenApiDocument.json(catalog);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-cache");
+        String path = request.getPathInfo();
+        if (request.getServletPath().endsWith(OPENAPI) || OPENAPI.equals(path)) {
+            writeJson(response, HttpServletResponse.SC_OK, openApi);
+        } else if (path == null || path.equals("/")) {
+            writeJson(response, HttpServletResponse.SC_OK, list);
+        } else {
+            String name = path.substring(1);
+            Optional<CannedQuery> query = catalog.find(name);
+            if (query.isEmpty()) {
+                error(response, HttpServletResponse.SC_NOT_FOUND, "no canned query called '" + name + "'; "
+                        + BASE + " lists them");
+            } else {
+                run(query.get(), request, response);
+            }
+        }
+    }
+
+    private void run(CannedQuery canned, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Vary", "Accept");
+        String accept = request.getHeader("Accept");
+        Optional<ResultFormat> format = negotiate(accept, isGraph(canned) ? GRAPHS : ROWS);
+        if (format.isEmpty()) {
+            error(response, HttpServletResponse.SC_NOT_ACCEPTABLE, "query '" + canned.name() + "' cannot answer in "
+                    + accept + "; ask for one of " + String.join(", ", mediaTypes(canned)));
+            return;
+        }
+        BoundQuery bound;
+        try {
+            bound = canned.bind(values(request));
+        } catch (NewsgraphException e) {
+            error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        Query query = bound.query();
+        boolean capped = needsCap(query);
+        if (capped) {
+            query.setLimit(resultLimit);
+        }
+        QueryResult result;
+        try {
+            result = target.execute(query);
+        } catch (NewsgraphException e) {
+            boolean timedOut = e.getCause() instanceof QueryCancelledException;
+            error(response, timedOut ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    "query '" + canned.name() + "': " + e.getMessage());
+            return;
+        }
+        if (capped) {
+            response.setHeader(CappedQueryService.HEADER, Long.toString(resultLimit));
+        }
+        String type = format.get().mediaType(result);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(type + (type.startsWith("text/") ? ";charset=utf-8" : ""));
+        result.write(response.getOutputStream(), format.get());
+    }
+
+    /** The request's parameters, each given once; a missing one takes its default in {@link CannedQuery#bind}. */
+    private static Map<String, String> values(HttpServletRequest request) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
+            if (e.getValue().length > 1) {
+                throw new NewsgraphException("parameter '" + e.getKey() + "' is given " + e.getValue().length
+                        + " times; give it once");
+            }
+            values.put(e.getKey(), e.getValue().length == 0 ? "" : e.getValue()[0]);
+        }
+        return values;
+    }
+
+    /** As {@link CappedQueryService}: no LIMIT, or a larger one, is lowered to the result limit. */
+    private boolean needsCap(Query q) {
+        boolean bounded = q.hasLimit() && q.getLimit() <= resultLimit;
+        return !bounded && (q.isSelectType() || q.isConstructType() || q.isDescribeType());
+    }
+
+    private static boolean isGraph(CannedQuery q) {
+        return q.queryType() == QueryType.CONSTRUCT || q.queryType() == QueryType.DESCRIBE;
+    }
+
+    /** The media types {@code q} answers in, the default first. */
+    static List<String> mediaTypes(CannedQuery q) {
+        return (isGraph(q) ? GRAPHS : ROWS).stream().map(Offer::mediaType).toList();
+    }
+
+    /**
+     * The format to answer in: the offer that the most preferred range of {@code accept} matches
+     * ({@code q} values are honoured, {@code q=0} ranges skipped; {@code application/json} is
+     * the JSON offer, {@code application/xml} the XML one); the first offer when there is no
+     * Accept header; empty when nothing asked for is offered.
+     */
+    private static Optional<ResultFormat> negotiate(String accept, List<Offer> offers) {
+        if (accept == null || accept.isBlank()) {
+            return Optional.of(offers.get(0).format());
+        }
+        record Range(String type, double q) {
+        }
+        List<Range> ranges = new ArrayList<>();
+        for (String part : accept.split(",")) {
+            String[] pieces = part.split(";");
+            String type = pieces[0].strip().toLowerCase(Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < pieces.length; i++) {
+                String param = pieces[i].strip();
+                if (param.startsWith("q=") || param.startsWith("Q=")) {
+                    try {
+                        q = Double.parseDouble(param.substring(2).strip());
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (!type.isEmpty() && q > 0) {
+                ranges.add(new Range(type, q));
+            }
+        }
+        ranges.sort(Comparator.comparingDouble(Range::q).reversed());
+        for (Range range : ranges) {
+            for (Offer offer : offers) {
+                if (matches(range.type(), offer)) {
+                    return Optional.of(offer.format());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean matches(String range, Offer offer) {
+        String type = offer.mediaType();
+        if (range.equals("*/*") || range.equals(type)) {
+            return true;
+        }
+        if (range.endsWith("/*")) {
+            return type.startsWith(range.substring(0, range.length() - 1));
+        }
+        return range.equals("application/json") && offer.format() == ResultFormat.JSON
+                || range.equals("application/xml") && offer.format() == ResultFormat.XML;
+    }
+
+    static String list(QueryCatalog catalog) {
+        List<Object> queries = new ArrayList<>();
+        for (CannedQuery q : catalog.queries()) {
+            List<Object> parameters = new ArrayList<>();
+            for (Parameter p : q.parameters()) {
+                parameters.add(OpenApiDocument.obj("name", p.name(), "type", p.type().typeName(),
+                        "default", p.defaultValue().orElse(null), "required", p.isRequired(),
+                        "description", p.description()));
+            }
+            queries.add(OpenApiDocument.obj("name", q.name(), "title", q.title(), "description", q.description(),
+                    "parameters", parameters, "href", BASE + "/" + q.name()));
+        }
+        return Json.write(queries) + "\n";
+    }
+
+    private static void writeJson(HttpServletResponse response, int status, String json) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=utf-8");
+        response.getWriter().print(json);
+    }
+
+    private static void error(HttpServletResponse response, int status, String message) throws IOException {
+        writeJson(response, status, Json.write(Map.of("error", message)) + "\n");
+    }
+}
