@@ -37,7 +37,7 @@ import org.newsgraph.query.ResultFormat;
  * <li>{@code GET /api/queries/NAME?param=value...}: the query run on the server's dataset with
  *     the values bound by {@link CannedQuery#bind} (never pasted into its text), with the
  *     server's timeout and result limit (the header {@value CappedQueryService#HEADER} says
- *     when the limit lowered the query's own). Rows and answers come as SPARQL JSON (the
+ *     when the limit may have cut the result). Rows and answers come as SPARQL JSON (the
  *     default, also for {@code application/json}), CSV, TSV or XML results by {@code Accept};
  *     a graph as JSON-LD (the default), Turtle or RDF/XML. Errors are {@code {"error": "..."}}:
  *     400 for a bad, missing, unknown or repeated parameter, 404 for an unknown query, 406 when
@@ -130,7 +130,9 @@ final class CannedQueryApi extends HttpServlet {
                     "query '" + canned.name() + "': " + e.getMessage());
             return;
         }
-        if (capped) {
+        // Rows tell whether the cap cut them; a graph's triples do not count solutions, so a
+        // capped graph query always says it was capped.
+        if (capped && (!(result instanceof QueryResult.Rows) || result.size() >= resultLimit)) {
             response.setHeader(CappedQueryService.HEADER, Long.toString(resultLimit));
         }
         String type = format.get().mediaType(result);
