@@ -146,6 +146,24 @@ class ArticleReaderTest {
     }
 
     @Test
+    void fileThatCannotBeOpenedIsFailureWithReasonForAnyUser() throws IOException {
+        // root reads every file, so the permission test above cannot fail there; a dangling
+        // link cannot be opened by anyone
+        Path folder = Files.createDirectories(dir.resolve("linked"));
+        write("linked/good.txt", "Party workers gathered.");
+        Files.createSymbolicLink(folder.resolve("gone.txt"), folder.resolve("no-such-target.txt"));
+
+        List<ReadResult> results = read(folder);
+
+        assertEquals(2, results.size(), results.toString());
+        ReadResult.Failure failure = results.stream().filter(r -> r instanceof ReadResult.Failure)
+                .map(r -> (ReadResult.Failure) r).findFirst().orElseThrow();
+        assertTrue(failure.source().endsWith("gone.txt"), failure.source());
+        assertTrue(failure.problem().startsWith("cannot read"), failure.problem());
+        assertTrue(results.stream().anyMatch(r -> r instanceof ReadResult.Success));
+    }
+
+    @Test
     void jsonlBrokenLineFailsAloneAndOtherLinesSucceed() throws IOException {
         Path file = write("feed.jsonl", "{\"id\":\"a\",\"text\":\"First.\"}\n"
                 + "{\"id\":\"b\",\"text\":\"Broken.\"\n"
