@@ -95,10 +95,10 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
     }
 
     private static Lexicon load(Path extra) {
-        Set<String> honorifics = new HashSet<>(lines("honorifics.txt", extra));
+        Set<String> honorifics = new HashSet<>(words("honorifics.txt", extra));
         Set<String> speech = new HashSet<>();
         Set<String> objectSpeech = new HashSet<>();
-        for (String line : lines("speech-verbs.txt", extra)) {
+        for (String line : words("speech-verbs.txt", extra)) {
             String verb = line.replace("+obj", "").strip();
             speech.add(verb);
             if (line.contains("+obj")) {
@@ -107,7 +107,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         }
         List<String> titles = new ArrayList<>();
         Set<String> placeTitles = new HashSet<>();
-        for (String line : lines("titles.txt", extra)) {
+        for (String line : words("titles.txt", extra)) {
             String title = line.replace("@place", "").strip();
             if (!titles.contains(title)) {
                 titles.add(title);
@@ -131,11 +131,11 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
                 known.putIfAbsent(Names.key(a), e);
             }
         }
-        return new Lexicon(honorifics, speech, objectSpeech, new HashSet<>(lines("event-triggers.txt", extra)),
-                new HashSet<>(lines("event-nouns.txt", extra)),
-                titles, placeTitles, new HashSet<>(lines("party-words.txt", extra)),
-                new HashSet<>(lines("org-heads.txt", extra)), new HashSet<>(lines("org-suffixes.txt", extra)),
-                new HashSet<>(lines("title-modifiers.txt", extra)),
+        return new Lexicon(honorifics, speech, objectSpeech, new HashSet<>(words("event-triggers.txt", extra)),
+                new HashSet<>(words("event-nouns.txt", extra)),
+                titles, placeTitles, new HashSet<>(words("party-words.txt", extra)),
+                new HashSet<>(words("org-heads.txt", extra)), new HashSet<>(words("org-suffixes.txt", extra)),
+                new HashSet<>(words("title-modifiers.txt", extra)),
                 lines("boilerplate.txt", extra).stream().map(Lexicon::pattern).toList(), known);
     }
 
@@ -186,13 +186,13 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         for (String line = r.readLine(); line != null; line = r.readLine()) {
             String s = line.strip();
             if (!s.isEmpty() && !s.startsWith("#")) {
-                out.add(name(line));
+                out.add(s);
             }
         }
     }
 
-    private static String name(String line) {
-        // Tab-separated files keep their case; word lists are lower case.
-        return line.contains("\t") ? line.strip() : line.strip().toLowerCase(Locale.ROOT);
+    /** A word list's lines in lower case; tables and patterns keep theirs ("\\S" is not "\\s"). */
+    private static List<String> words(String resource, Path extra) {
+        return lines(resource, extra).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
     }
 }

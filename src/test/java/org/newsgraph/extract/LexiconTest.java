@@ -68,6 +68,15 @@ class LexiconTest {
     }
 
     @Test
+    void boilerplatePatternsKeepTheirCase(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("boilerplate.txt"), "Tags:\\s+\\S+(,\\s*\\S+)*\n");
+        Lexicon extended = Lexicon.withExtensions(dir);
+        assertTrue(extended.isBoilerplate("Tags: politics, budget"));
+        assertTrue(extended.isBoilerplate("Also Read: the party announces a rally"));
+        assertFalse(extended.isBoilerplate("The minister said the budget was fair."));
+    }
+
+    @Test
     void missingExtensionFolderIsAClearError(@TempDir Path dir) {
         NewsgraphException e = assertThrows(NewsgraphException.class, () -> Lexicon.withExtensions(dir.resolve("nope")));
         assertTrue(e.getMessage().contains("nope"));
