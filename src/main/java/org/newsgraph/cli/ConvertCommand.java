@@ -16,7 +16,7 @@ import org.newsgraph.NewsgraphException;
 import org.newsgraph.extract.Lexicon;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.OutputFormat;
-import org.newsgraph.rdf.RioStreamWriter;
+import org.apache.jena.riot.system.StreamRDF;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ArticleReader;
 import org.newsgraph.read.ReadResult;
@@ -41,7 +41,7 @@ final class ConvertCommand implements Callable<Integer> {
     List<Path> paths;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "nquads",
-            description = "nquads, trig, turtle, ntriples, jsonld or rdfxml (default: ${DEFAULT-VALUE}). "
+            description = "nquads, trig, turtle, ntriples, jsonld, rdfxml or binary (default: ${DEFAULT-VALUE}). "
                     + "turtle, ntriples and rdfxml have no named graphs: they get the union of all graphs.")
     String format;
 
@@ -73,7 +73,7 @@ final class ConvertCommand implements Callable<Integer> {
             progress.note(fmt.cliName() + " has no named graphs: writing the union of all article graphs");
         }
         try (OutputStream out = open(); Stream<ReadResult> articles = ArticleReader.create().read(paths)) {
-            RioStreamWriter writer = RioStreamWriter.create(out, fmt);
+            StreamRDF writer = fmt.newWriter(out);
             writer.start();
             articles.forEach(result -> {
                 if (result instanceof ReadResult.Failure f) {
@@ -90,7 +90,7 @@ final class ConvertCommand implements Callable<Integer> {
         return progress.failures() == 0 ? Main.OK : Main.SOME_FAILED;
     }
 
-    private void convertOne(ArticleConverter converter, Article article, RioStreamWriter writer, Progress progress) {
+    private void convertOne(ArticleConverter converter, Article article, StreamRDF writer, Progress progress) {
         long start = System.nanoTime();
         try {
             List<Quad> quads = converter.convert(article);

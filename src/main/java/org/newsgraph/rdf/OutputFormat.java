@@ -1,8 +1,10 @@
 package org.newsgraph.rdf;
 
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apache.jena.riot.system.StreamRDF;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.newsgraph.NewsgraphException;
 
@@ -13,7 +15,9 @@ public enum OutputFormat {
     TURTLE(RDFFormat.TURTLE),
     NTRIPLES(RDFFormat.NTRIPLES),
     JSONLD(RDFFormat.JSONLD),
-    RDFXML(RDFFormat.RDFXML);
+    RDFXML(RDFFormat.RDFXML),
+    /** RDF4J's binary format: the fastest to write and to load into RDF4J; Jena cannot read it. */
+    BINARY(RDFFormat.BINARY);
 
     private final RDFFormat rio;
 
@@ -28,6 +32,19 @@ public enum OutputFormat {
     /** Whether the format keeps named graphs; the others get the union of all graphs. */
     public boolean keepsGraphs() {
         return rio.supportsContexts();
+    }
+
+    /** The usual file name extension, without the dot: "nq", "ttl", "jsonld", ... */
+    public String fileExtension() {
+        return rio.getDefaultFileExtension();
+    }
+
+    /**
+     * A streaming writer of this format to {@code out}; the caller calls {@code start()} and
+     * {@code finish()}. JSON-LD is compacted against newsgraph's context, graph by graph.
+     */
+    public StreamRDF newWriter(OutputStream out) {
+        return this == JSONLD ? JsonLdStreamWriter.create(out) : RioStreamWriter.create(out, this);
     }
 
     public String cliName() {

@@ -35,15 +35,22 @@ public final class RioStreamWriter implements StreamRDF {
     private final boolean quads;
     private final ValueFactory values = SimpleValueFactory.getInstance();
 
-    private RioStreamWriter(OutputStream out, OutputFormat format) {
-        this.writer = Rio.createWriter(format.rio(), out);
-        WriterConfig config = writer.getWriterConfig();
-        config.set(BasicWriterSettings.PRETTY_PRINT, true);
-        this.quads = format.keepsGraphs();
+    private RioStreamWriter(RDFWriter writer, boolean quads) {
+        this.writer = writer;
+        this.quads = quads;
     }
 
+    /** A writer of {@code format}, pretty-printed where the format allows it. */
     public static RioStreamWriter create(OutputStream out, OutputFormat format) {
-        return new RioStreamWriter(out, format);
+        RDFWriter writer = Rio.createWriter(format.rio(), out);
+        WriterConfig config = writer.getWriterConfig();
+        config.set(BasicWriterSettings.PRETTY_PRINT, true);
+        return new RioStreamWriter(writer, format.keepsGraphs());
+    }
+
+    /** Adapts a configured Rio writer; {@code quads} false sends every quad as a triple. */
+    static RioStreamWriter wrap(RDFWriter writer, boolean quads) {
+        return new RioStreamWriter(writer, quads);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.newsgraph.store;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -22,10 +21,7 @@ import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Property;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -36,6 +32,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.newsgraph.NewsgraphException;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.NG;
+import org.newsgraph.rdf.OntologyGraphs;
 
 /**
  * Article graphs in Jena TDB2: one named graph per article, named by the article's IRI
@@ -74,10 +71,9 @@ import org.newsgraph.rdf.NG;
 public final class GraphStore implements AutoCloseable {
 
     /** The named graph holding the ontology; the ontology's own IRI. */
-    public static final String ONTOLOGY_GRAPH = "https://w3id.org/newsgraph/ontology";
+    public static final String ONTOLOGY_GRAPH = OntologyGraphs.ONTOLOGY_IRI;
 
-    private static final Node ONTOLOGY = NodeFactory.createURI(ONTOLOGY_GRAPH);
-    private static final String ONTOLOGY_RESOURCE = "/ontology/newsgraph.ttl";
+    private static final Node ONTOLOGY = OntologyGraphs.ONTOLOGY;
     private static final Pattern LOCK_HOLDER = Pattern.compile("held by process (\\d+)");
     private static final Pattern TDB2_DATA = Pattern.compile("Data-\\d+");
     private static final String TDB2_LOCK = "tdb.lock";
@@ -130,6 +126,17 @@ public final class GraphStore implements AutoCloseable {
             OPEN.remove(folder);
             throw e;
         }
+    }
+
+    /**
+     * Opens the TDB2 database in {@code dir}, which must exist: for commands that read a store,
+     * where creating an empty one would hide a mistyped folder.
+     */
+    public static GraphStore openExisting(Path dir) {
+        if (!Files.isDirectory(dir) || !holdsDatabase(dir)) {
+            throw new NewsgraphException("no newsgraph database in " + dir + "; give the folder that `ingest --db` filled");
+        }
+        return open(dir);
     }
 
     /** A store in memory, gone when closed; for dry runs and tests. */
@@ -195,6 +202,11 @@ public final class GraphStore implements AutoCloseable {
             GraphUtil.addInto(copy, dsg.getGraph(graph));
             return Optional.of(copy);
         });
+    }
+
+    /** The name of the graph that holds (or would hold) article {@code articleId}. */
+    public Node graphName(String articleId) {
+        return graphOf(articleId);
     }
 
     /** Removes the graph of article {@code articleId}; returns whether there was one. */
@@ -338,7 +350,7 @@ public final class GraphStore implements AutoCloseable {
 
     private void init() {
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-        Graph ontology = loadOntology();
+        Graph ontology = OntologyGraphs.ontology();
         boolean current = Txn.calculateRead(dsg, () -> ontology.isIsomorphicWith(dsg.getGraph(ONTOLOGY)));
         if (!current) {
             Txn.executeWrite(dsg, () -> {
@@ -373,6 +385,14 @@ public final class GraphStore implements AutoCloseable {
         }
     }
 
+    private static boolean holdsDatabase(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.anyMatch(p -> TDB2_DATA.matcher(p.getFileName().toString()).matches());
+        } catch (IOException e) {
+            throw new NewsgraphException("cannot read database folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     private static DatasetGraph connect(Path given, Path folder) {
         try {
             return DatabaseMgr.connectDatasetGraph(Location.create(folder.toString()));
@@ -387,20 +407,6 @@ public final class GraphStore implements AutoCloseable {
             throw new NewsgraphException("cannot open database " + given + ": " + message, e);
         } catch (RuntimeException e) {
             throw new NewsgraphException("cannot open database " + given + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Graph loadOntology() {
-        try (InputStream in = GraphStore.class.getResourceAsStream(ONTOLOGY_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(ONTOLOGY_RESOURCE + " is missing from the class path: the build copies "
-                        + "ontology/ into the jar; rebuild it");
-            }
-            Graph graph = GraphFactory.createDefaultGraph();
-            RDFParser.source(in).lang(Lang.TURTLE).parse(graph);
-            return graph;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + ONTOLOGY_RESOURCE + " from the class path", e);
         }
     }
 }

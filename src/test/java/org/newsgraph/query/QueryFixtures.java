@@ -1,19 +1,12 @@
 package org.newsgraph.query;
 
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.jena.graph.Node;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.Quad;
-import org.newsgraph.rdf.NG;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.TrigFixtures;
 
 /**
  * Test data for the canned queries: {@code sample.trig}, the real graph of the sample article
@@ -40,31 +33,12 @@ final class QueryFixtures {
 
     /** The TriG resource {@code name} from {@code src/test/resources/query/}. */
     static DatasetGraph read(String name) {
-        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-        try (InputStream in = QueryFixtures.class.getResourceAsStream("/query/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("no test resource /query/" + name);
-            }
-            RDFParser.source(in).lang(Lang.TRIG).parse(dsg);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return dsg;
+        return TrigFixtures.read("/query/" + name);
     }
 
     /** Puts each named graph of {@code data} into {@code store} as the article it describes. */
     static void load(GraphStore store, DatasetGraph data) {
-        List<Node> graphs = new ArrayList<>();
-        data.listGraphNodes().forEachRemaining(graphs::add);
-        for (Node g : graphs) {
-            List<Quad> quads = new ArrayList<>();
-            data.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(quads::add);
-            store.put(literal(data, g, NG.articleId.asNode()), literal(data, g, NG.contentHash.asNode()), quads);
-        }
-    }
-
-    private static String literal(DatasetGraph data, Node graph, Node property) {
-        return data.find(graph, graph, property, Node.ANY).next().getObject().getLiteralLexicalForm();
+        TrigFixtures.load(store, data);
     }
 
     /** {@code "name=value"} pairs as a map. */

@@ -43,11 +43,12 @@ class RioStreamWriterTest {
             case NTRIPLES -> Lang.NTRIPLES;
             case JSONLD -> Lang.JSONLD;
             case RDFXML -> Lang.RDFXML;
+            case BINARY -> throw new IllegalArgumentException("Jena cannot read RDF4J's binary format");
         };
     }
 
     @ParameterizedTest
-    @EnumSource(OutputFormat.class)
+    @EnumSource(value = OutputFormat.class, names = "BINARY", mode = EnumSource.Mode.EXCLUDE)
     void writtenOutputParsesBackToTheSameGraphs(OutputFormat format) {
         DatasetGraph original = mapped();
         DatasetGraph back = DatasetGraphFactory.createTxnMem();
