@@ -1,0 +1,52 @@
+package org.newsgraph.transfer;
+
+import java.net.http.HttpClient;
+import java.util.List;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
+import org.apache.jena.sparql.modify.request.QuadDataAcc;
+import org.apache.jena.sparql.modify.request.UpdateDataInsert;
+import org.apache.jena.sparql.modify.request.UpdateDrop;
+import org.apache.jena.update.UpdateRequest;
+
+/**
+ * SPARQL 1.1 Update, for stores without the Graph Store Protocol: each request drops and
+ * re-inserts whole graphs ({@code DROP SILENT GRAPH}, then {@code INSERT DATA}), several graphs up
+ * to a number of triples per request, so a graph is replaced as a whole or not at all. Counts come
+ * from a SPARQL query endpoint.
+ */
+final class UpdateSink implements GraphSink {
+
+    private final String endpoint;
+    private final String queryEndpoint;
+    private final HttpClient http;
+
+    UpdateSink(String endpoint, String queryEndpoint, HttpClient http) {
+        this.endpoint = endpoint;
+        this.queryEndpoint = queryEndpoint;
+        this.http = http;
+    }
+
+    @Override
+    public void replace(List<OutgoingGraph> graphs) {
+        UpdateRequest request = new UpdateRequest();
+        for (OutgoingGraph g : graphs) {
+            request.add(new UpdateDrop(g.name(), true));
+            QuadDataAcc data = new QuadDataAcc();
+            g.triples().find().forEach(t -> data.addQuad(Quad.create(g.name(), t)));
+            request.add(new UpdateDataInsert(data));
+        }
+        UpdateExecHTTP.service(endpoint).httpClient(http).update(request).build().execute();
+    }
+
+    @Override
+    public boolean batches() {
+        return true;
+    }
+
+    @Override
+    public long count(Node name) {
+        return SparqlCount.count(queryEndpoint, http, name);
+    }
+}
