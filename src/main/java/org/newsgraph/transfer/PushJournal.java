@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.newsgraph.NewsgraphException;
 
@@ -22,22 +21,27 @@ final class PushJournal implements AutoCloseable {
 
     private final Path file;
     private final Map<String, String> sent;
+    /** The file ends in a line a crash cut short: the next record starts on a line of its own. */
+    private boolean cutShort;
     private FileChannel channel;
 
-    private PushJournal(Path file, Map<String, String> sent) {
+    private PushJournal(Path file, Map<String, String> sent, boolean cutShort) {
         this.file = file;
         this.sent = sent;
+        this.cutShort = cutShort;
     }
 
     /** The journal in {@code file}, read if it exists; {@code fresh} forgets what it holds. */
     static PushJournal open(Path file, boolean fresh) {
         Map<String, String> sent = new HashMap<>();
+        boolean cutShort = false;
         try {
             if (fresh) {
                 Files.deleteIfExists(file);
             } else if (Files.exists(file)) {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                for (String line : lines) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                cutShort = !text.isEmpty() && !text.endsWith("\n");
+                for (String line : text.split("\n")) {
                     String[] cols = line.split("\t");
                     if (cols.length == 2 && cols[1].length() == 64) {
                         sent.put(cols[0], cols[1]);
@@ -47,7 +51,7 @@ final class PushJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new NewsgraphException("cannot read push journal " + file + ": " + e.getMessage(), e);
         }
-        return new PushJournal(file, sent);
+        return new PushJournal(file, sent, cutShort);
     }
 
     /** Whether graph {@code g} was sent with these very triples. */
@@ -57,7 +61,7 @@ final class PushJournal implements AutoCloseable {
 
     /** Records that the store holds {@code g}, durably, before the push goes on. */
     void record(OutgoingGraph g) {
-        String line = g.name().getURI() + "\t" + g.fingerprint() + "\n";
+        String line = (cutShort ? "\n" : "") + g.name().getURI() + "\t" + g.fingerprint() + "\n";
         try {
             if (channel == null) {
                 Path parent = file.toAbsolutePath().getParent();
@@ -65,12 +69,10 @@ final class PushJournal implements AutoCloseable {
                     Files.createDirectories(parent);
                 }
                 channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                if (channel.size() > 0) {
-                    terminateLastLine();
-                }
             }
             channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
+            cutShort = false;
             sent.put(g.name().getURI(), g.fingerprint());
         } catch (IOException e) {
             throw new NewsgraphException("cannot write push journal " + file + ": " + e.getMessage(), e);
@@ -80,15 +82,6 @@ final class PushJournal implements AutoCloseable {
     /** Forgets graph {@code name}, which the store turned out not to hold as we sent it. */
     void forget(org.apache.jena.graph.Node name) {
         sent.remove(name.getURI());
-    }
-
-    /** A line cut short by a crash gets its end, so the next line starts clean. */
-    private void terminateLastLine() throws IOException {
-        ByteBuffer last = ByteBuffer.allocate(1);
-        channel.read(last, channel.size() - 1);
-        if (last.get(0) != '\n') {
-            channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
-        }
     }
 
     @Override
