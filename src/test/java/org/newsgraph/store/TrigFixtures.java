@@ -44,6 +44,36 @@ public final class TrigFixtures {
         }
     }
 
+    /**
+     * {@code copies} copies of every article graph of {@code data}, each under a new article id
+     * ({@code ID-cN}): the article's IRI, its fact IRIs and its {@code ng:articleId} change, the
+     * entities stay shared, as they are between real articles.
+     */
+    public static DatasetGraph replicated(DatasetGraph data, int copies) {
+        DatasetGraph out = DatasetGraphFactory.createTxnMem();
+        List<Node> graphs = new ArrayList<>();
+        data.listGraphNodes().forEachRemaining(graphs::add);
+        for (int c = 1; c <= copies; c++) {
+            String suffix = "-c" + c;
+            for (Node g : graphs) {
+                String article = g.getURI();
+                String id = literal(data, g, NG.articleId.asNode());
+                java.util.function.UnaryOperator<Node> rename = n -> {
+                    if (n.isURI() && (n.getURI().equals(article) || n.getURI().startsWith(article + "/"))) {
+                        return org.apache.jena.graph.NodeFactory.createURI(article + suffix + n.getURI().substring(article.length()));
+                    }
+                    if (n.isLiteral() && n.getLiteralLexicalForm().equals(id)) {
+                        return org.apache.jena.graph.NodeFactory.createLiteralString(id + suffix);
+                    }
+                    return n;
+                };
+                data.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> out.add(rename.apply(q.getGraph()),
+                        rename.apply(q.getSubject()), q.getPredicate(), rename.apply(q.getObject())));
+            }
+        }
+        return out;
+    }
+
     private static String literal(DatasetGraph data, Node graph, Node property) {
         return data.find(graph, graph, property, Node.ANY).next().getObject().getLiteralLexicalForm();
     }

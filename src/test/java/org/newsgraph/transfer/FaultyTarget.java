@@ -19,25 +19,26 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
  * be made to fail: every write after the first {@code n}, the first try of every write, or every
  * write of one graph.
  */
-final class FaultyTarget implements AutoCloseable {
+public final class FaultyTarget implements AutoCloseable {
 
-    final DatasetGraph data = DatasetGraphFactory.createTxnMem();
-    final AtomicInteger writes = new AtomicInteger();
+    public final DatasetGraph data = DatasetGraphFactory.createTxnMem();
+    public final AtomicInteger writes = new AtomicInteger();
     private final FusekiServer server;
     private volatile int failWritesAfter = Integer.MAX_VALUE;
     private volatile int failStatus = 503;
     private volatile boolean failEveryFirstTry;
     private volatile String rejectGraph;
     private volatile boolean lastTryFailed;
+    private volatile long delayMillis;
 
-    FaultyTarget() {
+    public FaultyTarget() {
         server = FusekiServer.create().port(0).loopback(true)
                 .add("/ds", data, true)
                 .addFilter("/ds/*", new Faults())
                 .build().start();
     }
 
-    URI gsp() {
+    public URI gsp() {
         return URI.create("http://localhost:" + server.getHttpPort() + "/ds/data");
     }
 
@@ -53,6 +54,11 @@ final class FaultyTarget implements AutoCloseable {
     void failWritesAfter(int n, int status) {
         failWritesAfter = n;
         failStatus = status;
+    }
+
+    /** Every write waits {@code millis} first: a slow store, so that a push can be caught halfway. */
+    public void slowWrites(long millis) {
+        delayMillis = millis;
     }
 
     void failEveryFirstTry() {
@@ -73,6 +79,15 @@ final class FaultyTarget implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    private void pause() throws IOException {
+        try {
+            Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     private final class Faults implements Filter {
@@ -99,6 +114,7 @@ final class FaultyTarget implements AutoCloseable {
                         }
                     }
                 }
+                pause();
                 writes.incrementAndGet();
             }
             chain.doFilter(req, res);
