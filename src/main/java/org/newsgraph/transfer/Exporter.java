@@ -14,7 +14,6 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.newsgraph.NewsgraphException;
 import org.newsgraph.rdf.OntologyGraphs;
 import org.newsgraph.rdf.OutputFormat;
 import org.newsgraph.store.GraphStore;
@@ -75,15 +74,8 @@ public final class Exporter {
 
     /** The graphs to write, articles sorted by id, then the ontology. In a read transaction. */
     private List<Node> chosenGraphs(GraphStore store) {
-        Set<String> stored = store.articleIds();
-        Collection<String> ids = articleIds.isEmpty() ? stored : articleIds;
-        List<String> missing = ids.stream().filter(id -> !stored.contains(id)).toList();
-        if (!missing.isEmpty()) {
-            throw new NewsgraphException("not in " + store + ": article" + (missing.size() == 1 ? " " : "s ")
-                    + String.join(", ", missing) + "; nothing was exported");
-        }
         List<Node> graphs = new ArrayList<>();
-        ids.stream().sorted().forEach(id -> graphs.add(store.graphName(id)));
+        ChosenArticles.of(store, articleIds, "exported").forEach(id -> graphs.add(store.graphName(id)));
         if (withOntology) {
             graphs.add(OntologyGraphs.ONTOLOGY);
         }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.jena.http.auth.AuthEnv;
 import org.newsgraph.NewsgraphException;
@@ -164,15 +163,8 @@ public final class GraphPusher {
     }
 
     private List<Source> sources(GraphStore store, Collection<String> articleIds) {
-        Set<String> stored = store.articleIds();
-        Collection<String> ids = articleIds.isEmpty() ? stored : articleIds;
-        List<String> missing = ids.stream().filter(id -> !stored.contains(id)).toList();
-        if (!missing.isEmpty()) {
-            throw new NewsgraphException("not in " + store + ": article" + (missing.size() == 1 ? " " : "s ")
-                    + String.join(", ", missing) + "; nothing was pushed");
-        }
         List<Source> sources = new ArrayList<>();
-        ids.stream().sorted().distinct().forEach(id -> sources.add(new Source(id, store.graphName(id),
+        ChosenArticles.of(store, articleIds, "pushed").forEach(id -> sources.add(new Source(id, store.graphName(id),
                 () -> OutgoingGraph.of(id, store.graphName(id), store.findArticleGraph(id).orElseThrow(
                         () -> new NewsgraphException("article " + id + " left " + store + " during the push"))))));
         if (withOntology) {

@@ -2,24 +2,16 @@ package org.newsgraph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
@@ -111,37 +103,13 @@ class IngestCrashIT {
 
     /** Runs {@code newsgraph ingest} in a child JVM and kills it as soon as it reports one stored article. */
     private static List<String> ingestInChildAndKillAfterFirstArticle(Path in, Path db) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx3g", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "ingest", in.toString(), "--db", db.toString())
-                .redirectErrorStream(true).start();
-        List<String> output = new ArrayList<>();
+        ChildRun child = ChildRun.start("3g", "ingest", in.toString(), "--db", db.toString());
         try {
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = r.readLine(); line != null; line = r.readLine()) {
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    lines.add("(reading the child's output failed: " + e + ")");
-                }
-            }, "child-output");
-            reader.setDaemon(true);
-            reader.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHILD_TIMEOUT_SECONDS);
-            String line;
-            do {
-                line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                assertNotNull(line, "no article stored within " + CHILD_TIMEOUT_SECONDS + " s:\n" + output);
-                output.add(line);
-            } while (!INGESTED_LINE.matcher(line).matches());
+            child.awaitLines(line -> INGESTED_LINE.matcher(line).matches(), 1, CHILD_TIMEOUT_SECONDS);
         } finally {
-            child.destroyForcibly();
-            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child ended");
+            child.kill();
         }
-        assertEquals(137, child.exitValue(), "killed by SIGKILL");
-        return output;
+        return child.output;
     }
 
     private static Map<String, Article> read(Path in) {
