@@ -37,7 +37,28 @@ final class UpdateSink implements GraphSink {
             g.triples().find().forEach(t -> data.addQuad(Quad.create(g.name(), t)));
             request.add(new UpdateDataInsert(data));
         }
-        UpdateExecHTTP.service(endpoint).httpClient(http).update(request).build().execute();
+        UpdateExecHTTP.service(endpoint).httpClient(http).updateString(asciiOnly(request.toString())).build().execute();
+    }
+
+    /**
+     * The update with every character outside ASCII written as a SPARQL codepoint escape
+     * (backslash, "u" and four hex digits, or "U" and eight), which stores decode before
+     * parsing. Some read a body
+     * sent without a charset parameter as ISO-8859-1 (RDF4J Server does), which would garble
+     * Arabic script or emoji; ASCII reads the same in every charset.
+     */
+    static String asciiOnly(String update) {
+        StringBuilder out = new StringBuilder(update.length() + 16);
+        update.codePoints().forEach(cp -> {
+            if (cp < 0x80) {
+                out.append((char) cp);
+            } else if (cp <= 0xFFFF) {
+                out.append(String.format("\\u%04X", cp));
+            } else {
+                out.append(String.format("\\U%08X", cp));
+            }
+        });
+        return out.toString();
     }
 
     @Override
