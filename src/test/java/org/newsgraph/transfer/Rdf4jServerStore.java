@@ -70,8 +70,11 @@ public final class Rdf4jServerStore implements SecondStore {
         Path tmp = ChildProcess.createDirectories(dir.resolve("tmp"));
         int port = ChildProcess.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The server keeps repositories and its own logs under appdata; Jetty unpacks the war into tmp.
+        // The server keeps repositories and its own logs under appdata; Jetty unpacks the war into
+        // tmp. jetty-runner has no SLF4J binding: StdErrLog puts Jetty's own messages (a war that
+        // fails to deploy) into jetty.out, which a failure message quotes.
         ChildProcess process = ChildProcess.start(name, List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
+                "-Dorg.eclipse.jetty.util.log.class=org.eclipse.jetty.util.log.StdErrLog",
                 "-Dorg.eclipse.rdf4j.appdata.basedir=" + dir.resolve("appdata"), "-Djava.io.tmpdir=" + tmp,
                 "-jar", runner.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--path", "/rdf4j-server", war.toString()), dir, dir.resolve("jetty.out"));
