@@ -2,6 +2,7 @@ package org.newsgraph.transfer;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A real graph store other than Jena, running as a child process on a free loopback port, for
@@ -40,7 +41,7 @@ public interface SecondStore extends AutoCloseable {
      * Graphs the store holds of its own from the start. They show up in the union default graph
      * and in {@code GRAPH ?g}, and {@link #clear()} keeps them.
      */
-    java.util.Set<String> systemGraphs();
+    Set<String> systemGraphs();
 
     /** Removes every graph a test wrote (all but {@link #systemGraphs()}), leaving the store running. */
     void clear();
