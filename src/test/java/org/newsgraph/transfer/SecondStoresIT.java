@@ -204,6 +204,15 @@ class SecondStoresIT {
         }
 
         @Test
+        void aDropAndAnInsertInOneUpdateRequestReplaceTheGraph() {
+            String replaceByB = "DROP SILENT GRAPH <" + GRAPH_A + "> ;\n" + insertData(GRAPH_A, TTL_B);
+            UpdateWay.BODY.send(store, replaceByB);
+            UpdateWay.BODY.send(store, "DROP SILENT GRAPH <" + GRAPH_A + "> ;\n" + insertData(GRAPH_A, TTL_A));
+
+            assertIsomorphic(turtle(TTL_A), GSP.service(store.gspUrl()).graphName(GRAPH_A).GET());
+        }
+
+        @Test
         void aQueryWithoutFromOrGraphSeesTheUnionOfAllNamedGraphs() {
             put(GRAPH_A, turtle(TTL_A));
             put(GRAPH_B, turtle(TTL_B));
