@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.GzipCodec;
@@ -87,6 +86,10 @@ public final class ConvertJob {
 
     /** Runs the job on {@code sc} and waits for it; throws only when the job itself cannot run. */
     public JobSummary run(JavaSparkContext sc) {
+        if (exists(sc, new Path(output))) {
+            // Hadoop would say so too, but only after the first pass over the input.
+            throw new NewsgraphException(output + ": already exists; give a new output folder or remove it");
+        }
         sc.hadoopConfiguration().setBoolean(RECURSIVE, true);
         int slices = partitions.orElse(Math.max(1, sc.defaultParallelism() * 4));
 
@@ -137,16 +140,19 @@ public final class ConvertJob {
 
     private JobSummary summary(JavaSparkContext sc, long articles, long quads) {
         Path errors = new Path(output, NQuadsOutputFormat.ERRORS);
-        try {
-            FileSystem fs = errors.getFileSystem(sc.hadoopConfiguration());
-            if (!fs.exists(errors)) {
-                return new JobSummary(articles, quads, 0, List.of());
-            }
-        } catch (IOException e) {
-            throw new NewsgraphException(output + ": cannot look at the job's output: " + e.getMessage(), e);
+        if (!exists(sc, errors)) {
+            return new JobSummary(articles, quads, 0, List.of());
         }
         JavaRDD<String> lines = sc.textFile(errors.toString());
         return new JobSummary(articles, quads, lines.count(), new ArrayList<>(lines.take(FAILURES_SHOWN)));
+    }
+
+    private static boolean exists(JavaSparkContext sc, Path path) {
+        try {
+            return path.getFileSystem(sc.hadoopConfiguration()).exists(path);
+        } catch (IOException e) {
+            throw new NewsgraphException(path + ": cannot look at it: " + e.getMessage(), e);
+        }
     }
 
     /** Options of a job; inputs and the output are required. */
