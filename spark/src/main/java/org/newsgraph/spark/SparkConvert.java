@@ -140,7 +140,7 @@ public final class SparkConvert {
             err.println("... and " + (summary.failures() - summary.firstFailures().size())
                     + " more in the output's errors/ folder");
         }
-        out.printf("%d articles converted, %d quads, %d failed%n",
-                summary.articles(), summary.quads(), summary.failures());
+        out.printf("%d %s converted, %d failed, %d quads%n", summary.articles(),
+                summary.articles() == 1 ? "article" : "articles", summary.failures(), summary.quads());
     }
 }

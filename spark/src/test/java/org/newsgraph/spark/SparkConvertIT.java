@@ -48,7 +48,7 @@ class SparkConvertIT {
                 "--output", output.toString(), in.toString());
 
         assertEquals(SparkConvert.SOME_FAILED, exit, err::toString);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("1 articles converted"), out::toString);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("1 article converted, 1 failed, "), out::toString);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("feed.jsonl:2: malformed JSON"), err::toString);
         Path part = output.resolve("quads/part-00000.nq.gz");
         DatasetGraph written = RDFDataMgr.loadDatasetGraph(part.toString());
