@@ -8,13 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.GzipCodec;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.newsgraph.NewsgraphException;
 import org.newsgraph.rdf.IriMinter;
@@ -50,8 +48,8 @@ import scala.Tuple2;
  *
  * <h2>Cost</h2>
  * Every executor loads the CoreNLP models once (~30 s, ~2 GB of heap, so give executors 4 GB
- * or more); its tasks share them. The files are read twice, once to find duplicate ids and
- * once to convert, which costs little next to the NLP.
+ * or more); its tasks share them. The files are read once, and parsed twice: once to find
+ * duplicate ids, once to convert, which costs little next to the NLP.
  */
 public final class ConvertJob {
 
@@ -104,23 +102,21 @@ public final class ConvertJob {
                     .mapToPair(file -> new Tuple2<>(file._1(), new InputFile(input, file._2().toArray())));
             files = files == null ? found : files.union(found);
         }
-        files = files.reduceByKey(InputFile::earlier, slices).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Broadcast<Map<String, ArticlePlace>> duplicateIds = sc.broadcast(duplicateIds(files));
-            LongAccumulator articles = sc.sc().longAccumulator("articles converted");
-            LongAccumulator quads = sc.sc().longAccumulator("quads written");
-            JavaPairRDD<String, String> records = files.mapPartitionsToPair(
-                    new PartitionConverter(base, duplicateIds, articles, quads));
-            Class<? extends CompressionCodec> codec = gzip ? GzipCodec.class : null;
-            if (codec == null) {
-                records.saveAsHadoopFile(output, String.class, String.class, NQuadsOutputFormat.class);
-            } else {
-                records.saveAsHadoopFile(output, String.class, String.class, NQuadsOutputFormat.class, codec);
-            }
-            return summary(sc, articles.value(), quads.value());
-        } finally {
-            files.unpersist();
+        // Not cached: both passes below read the shuffle's output, which Spark keeps on disk,
+        // and a cache would take executor memory from CoreNLP, which Spark does not see.
+        files = files.reduceByKey(InputFile::earlier, slices);
+
+        Broadcast<Map<String, ArticlePlace>> duplicateIds = sc.broadcast(duplicateIds(files));
+        LongAccumulator articles = sc.sc().longAccumulator("articles converted");
+        LongAccumulator quads = sc.sc().longAccumulator("quads written");
+        JavaPairRDD<String, String> records = files.mapPartitionsToPair(
+                new PartitionConverter(base, duplicateIds, articles, quads));
+        if (gzip) {
+            records.saveAsHadoopFile(output, String.class, String.class, NQuadsOutputFormat.class, GzipCodec.class);
+        } else {
+            records.saveAsHadoopFile(output, String.class, String.class, NQuadsOutputFormat.class);
         }
+        return summary(sc, articles.value(), quads.value());
     }
 
     /** For each id more than one article has, the place of the article that keeps it. */
