@@ -63,6 +63,7 @@ public final class ConvertJob {
     private final String base;
     private final Optional<Integer> partitions;
     private final boolean gzip;
+    private final Converters.Factory converters;
 
     private ConvertJob(Builder b) {
         if (b.inputs.isEmpty()) {
@@ -76,6 +77,7 @@ public final class ConvertJob {
         this.base = b.base;
         this.partitions = b.partitions;
         this.gzip = b.gzip;
+        this.converters = b.converters;
     }
 
     public static Builder builder() {
@@ -110,7 +112,7 @@ public final class ConvertJob {
         LongAccumulator articles = sc.sc().longAccumulator("articles converted");
         LongAccumulator quads = sc.sc().longAccumulator("quads written");
         JavaPairRDD<String, String> records = files.mapPartitionsToPair(
-                new PartitionConverter(base, duplicateIds, articles, quads));
+                new PartitionConverter(base, converters, duplicateIds, articles, quads));
         if (gzip) {
             records.saveAsHadoopFile(output, String.class, String.class, NQuadsOutputFormat.class, GzipCodec.class);
         } else {
@@ -158,6 +160,7 @@ public final class ConvertJob {
         private String base = IriMinter.DEFAULT_BASE;
         private Optional<Integer> partitions = Optional.empty();
         private boolean gzip;
+        private Converters.Factory converters = Converters.SHARED;
 
         private Builder() {
         }
@@ -196,6 +199,12 @@ public final class ConvertJob {
         /** Whether to gzip the output files ({@code part-NNNNN.nq.gz}); off by default. */
         public Builder gzip(boolean gzip) {
             this.gzip = gzip;
+            return this;
+        }
+
+        /** Where tasks get their converter; tests give one with a fake annotator. */
+        Builder converters(Converters.Factory factory) {
+            this.converters = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

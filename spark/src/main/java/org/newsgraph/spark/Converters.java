@@ -1,5 +1,6 @@
 package org.newsgraph.spark;
 
+import java.io.Serializable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.newsgraph.ArticleConverter;
@@ -12,6 +13,14 @@ import org.newsgraph.rdf.IriMinter;
  * ~30 s and ~2 GB of heap; its annotators are safe to share between task threads).
  */
 final class Converters {
+
+    /** Where a task gets its converter: travels to the executors with the task. */
+    interface Factory extends Serializable {
+        ArticleConverter forBase(String base);
+    }
+
+    /** The converters of this JVM with the shared CoreNLP pipeline. */
+    static final Factory SHARED = Converters::forBase;
 
     private static final ConcurrentMap<String, ArticleConverter> BY_BASE = new ConcurrentHashMap<>();
 

@@ -32,6 +32,7 @@ final class PartitionConverter
     private static final Logger LOG = LoggerFactory.getLogger(PartitionConverter.class);
 
     private final String base;
+    private final Converters.Factory converters;
     private final Broadcast<Map<String, ArticlePlace>> duplicateIds;
     private final LongAccumulator articles;
     private final LongAccumulator quads;
@@ -40,9 +41,10 @@ final class PartitionConverter
      * @param duplicateIds for each id that more than one article has, the place of the one that
      *                     keeps it
      */
-    PartitionConverter(String base, Broadcast<Map<String, ArticlePlace>> duplicateIds,
+    PartitionConverter(String base, Converters.Factory converters, Broadcast<Map<String, ArticlePlace>> duplicateIds,
                        LongAccumulator articles, LongAccumulator quads) {
         this.base = base;
+        this.converters = converters;
         this.duplicateIds = duplicateIds;
         this.articles = articles;
         this.quads = quads;
@@ -86,7 +88,7 @@ final class PartitionConverter
                     + "', first read from " + first.source());
         }
         // Fetched here, not per partition, so that a partition of bad files loads no models.
-        ArticleConverter converter = Converters.forBase(base);
+        ArticleConverter converter = converters.forBase(base);
         List<Quad> graph;
         try {
             graph = converter.convert(article);
