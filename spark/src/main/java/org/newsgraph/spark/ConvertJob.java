@@ -34,8 +34,9 @@ import scala.Tuple2;
  * <h2>Input</h2>
  * Each input is a file, a folder (read recursively) or a glob, in any file system Spark
  * reads. As in {@code convert}, a {@code .txt} file is one article named after the file and a
- * {@code .jsonl} file one article per line; other files and dot files are skipped, a file
- * found twice is read once, and of articles sharing an id the first (inputs in the order
+ * {@code .jsonl} file one article per line; other files are skipped, and so are files and
+ * folders whose names start with {@code .} or (Hadoop's rule) {@code _}; a file found twice
+ * is read once; and of articles sharing an id the first (inputs in the order
  * given, then by path, then by line) keeps it and the others fail. A missing input fails the
  * job before any work. Each file is read whole by one task, so split a huge {@code .jsonl}
  * into files of a few thousand lines.

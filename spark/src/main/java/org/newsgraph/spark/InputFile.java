@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.newsgraph.read.ArticleReader;
 import org.newsgraph.read.ReadResult;
 
@@ -26,7 +27,10 @@ record InputFile(int input, byte[] bytes) implements Serializable {
         return a.input <= b.input ? a : b;
     }
 
-    /** Whether the file at {@code path} (as Spark names it) is an article file to read. */
+    /**
+     * Whether the file at {@code path} (as Spark names it) is an article file to read. Hadoop
+     * has already left out files and folders whose names start with {@code .} or {@code _}.
+     */
     static boolean isArticleFile(String path) {
         String name = fileName(path);
         return !name.startsWith(".") && ArticleReader.isArticleFile(name);
@@ -54,7 +58,7 @@ record InputFile(int input, byte[] bytes) implements Serializable {
     /** The read results, lazily, as a stream. */
     Stream<Read> stream(String path) {
         Iterable<Read> reads = () -> read(path);
-        return java.util.stream.StreamSupport.stream(reads.spliterator(), false);
+        return StreamSupport.stream(reads.spliterator(), false);
     }
 
     private static String fileName(String path) {

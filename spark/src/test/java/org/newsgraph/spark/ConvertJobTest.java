@@ -54,6 +54,9 @@ class ConvertJobTest {
             Files.writeString(corpus.resolve("good-" + i + ".txt"), "date 2025-06-0" + i + "\nHeadline " + i
                     + "\n\nThe council met for the " + i + " time this year.\n");
         }
+        Files.createDirectories(corpus.resolve(".git"));
+        Files.writeString(corpus.resolve(".git/description.txt"), "Hidden folders are skipped, as convert skips them.");
+        Files.writeString(corpus.resolve(".notes.txt"), "So are dot files.");
         Files.writeString(corpus.resolve("crash.txt"), "The annotator will CRASH on this one.\n");
         Files.writeString(corpus.resolve("feed.jsonl"), """
                 {"id": "feed-good", "text": "A quiet day at the assembly."}
