@@ -24,7 +24,7 @@ import scala.Tuple2;
  * Converts one partition of article files, lazily, one article at a time: each article gives
  * one record, either {@code (quads, its N-Quads lines)} or {@code (errors, "<source>: <problem>")}.
  * A bad file or article is an error record and the partition goes on; only a failure to load
- * the models fails the task.
+ * the models or a JVM error (out of memory) fails the task, which Spark then retries.
  */
 final class PartitionConverter
         implements PairFlatMapFunction<Iterator<Tuple2<String, InputFile>>, String, String> {
