@@ -116,26 +116,50 @@ public final class ArticleReader {
         } catch (IOException e) {
             return Stream.of(ReadResult.failure(source, "cannot read: " + SourceFinder.reason(e)));
         }
+        return readBytes(file.format(), SourceFinder.baseName(file.path()), source, bytes);
+    }
+
+    /** Whether {@code fileName} names an article file: {@code .txt} or {@code .jsonl}, ignoring case. */
+    public static boolean isArticleFile(String fileName) {
+        return SourceFinder.format(fileName).isPresent();
+    }
+
+    /**
+     * The articles of one file whose bytes are already in memory, read as {@link #read} reads a
+     * file on disk; for files that come from elsewhere, such as a distributed file system. Ids
+     * are not checked for uniqueness: across files that is the caller's job.
+     *
+     * @param fileName the file's name: its extension gives the format, its base name the id
+     * @param source   where the file came from, for the articles and failure messages
+     * @param bytes    the whole file
+     */
+    public Stream<ReadResult> readFile(String fileName, String source, byte[] bytes) {
+        return SourceFinder.format(fileName)
+                .map(format -> readBytes(format, SourceFinder.baseName(fileName), source, bytes))
+                .orElseGet(() -> Stream.of(ReadResult.failure(source, "unsupported file type; expected .txt or .jsonl")));
+    }
+
+    private Stream<ReadResult> readBytes(SourceFinder.Format format, String baseName, String source, byte[] bytes) {
         Optional<String> problem = Utf8.fileProblem(bytes);
         if (problem.isPresent()) {
             return Stream.of(ReadResult.failure(source, problem.get()));
         }
-        return switch (file.format()) {
-            case TXT -> Stream.of(readText(file.path(), bytes, source));
-            case JSONL -> readJsonLines(file.path(), bytes, source);
+        return switch (format) {
+            case TXT -> Stream.of(readText(baseName, bytes, source));
+            case JSONL -> readJsonLines(baseName, bytes, source);
         };
     }
 
-    private ReadResult readText(Path path, byte[] bytes, String source) {
+    private ReadResult readText(String baseName, byte[] bytes, String source) {
         try {
             String content = Utf8.decode(bytes, Utf8.bomLength(bytes), bytes.length);
-            return parser.parseText(SourceFinder.baseName(path), content, source);
+            return parser.parseText(baseName, content, source);
         } catch (Utf8.NotText e) {
             return ReadResult.failure(source, e.getMessage());
         }
     }
 
-    private Stream<ReadResult> readJsonLines(Path path, byte[] bytes, String source) {
+    private Stream<ReadResult> readJsonLines(String base, byte[] bytes, String source) {
         // Lines are split on bytes so that one badly encoded line fails alone; 0x0A never
         // occurs inside a multi-byte UTF-8 character.
         List<Integer> starts = new ArrayList<>();
@@ -145,7 +169,6 @@ public final class ArticleReader {
                 starts.add(i + 1);
             }
         }
-        String base = SourceFinder.baseName(path);
         return IntStream.range(0, starts.size()).mapToObj(index -> {
             int from = starts.get(index);
             int to = index + 1 < starts.size() ? starts.get(index + 1) - 1 : bytes.length;

@@ -60,7 +60,11 @@ final class SourceFinder {
     }
 
     static Optional<Format> format(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return format(file.getFileName().toString());
+    }
+
+    static Optional<Format> format(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".txt")) {
             return Optional.of(Format.TXT);
         } else if (name.endsWith(".jsonl")) {
@@ -71,7 +75,10 @@ final class SourceFinder {
 
     /** The file name without its extension. */
     static String baseName(Path file) {
-        String name = file.getFileName().toString();
+        return baseName(file.getFileName().toString());
+    }
+
+    static String baseName(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? name : name.substring(0, dot);
     }

@@ -1,6 +1,7 @@
 package org.newsgraph.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -299,5 +300,47 @@ class ArticleReaderTest {
         System.arraycopy(text, 0, bytes, 2, text.length);
 
         assertTrue(onlyFailure(write("le.jsonl", bytes)).problem().startsWith("not UTF-8 text"));
+    }
+
+    @Test
+    void bytesFromElsewhereAreReadLikeAFileOfThatName() throws IOException {
+        byte[] feed = "{\"id\":\"a\",\"text\":\"First.\"}\n{\"id\":\"b\"}\n{\"text\":\"Third.\"}\n"
+                .getBytes(StandardCharsets.UTF_8);
+        Path onDisk = write("feed.jsonl", feed);
+
+        List<ReadResult> fromBytes = reader.readFile("feed.jsonl", "hdfs://nn/news/feed.jsonl", feed).toList();
+
+        assertEquals(List.of("a", "no text: field 'text' is missing", "feed-3"),
+                fromBytes.stream().map(ArticleReaderTest::idOrProblem).toList());
+        assertEquals(read(onDisk).stream().map(ArticleReaderTest::idOrProblem).toList(),
+                fromBytes.stream().map(ArticleReaderTest::idOrProblem).toList());
+        assertEquals("hdfs://nn/news/feed.jsonl:3", success(fromBytes.get(2)).source());
+    }
+
+    @Test
+    void bytesOfATxtFileAreOneArticleNamedAfterTheFileName() {
+        byte[] bytes = "\uFEFFdate 2025-02-09\nParty workers gathered.".getBytes(StandardCharsets.UTF_8);
+
+        List<ReadResult> results = reader.readFile("Rally.TXT", "s3a://bucket/Rally.TXT", bytes).toList();
+
+        Article article = success(results.get(0));
+        assertEquals("Rally", article.id());
+        assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), article.date());
+        assertEquals("Party workers gathered.", article.text());
+        assertEquals(1, results.size());
+    }
+
+    @Test
+    void bytesOfOtherFilesAreFailuresNamingTheSource() {
+        assertEquals("s3a://b/notes.md: unsupported file type; expected .txt or .jsonl",
+                failure(reader.readFile("notes.md", "s3a://b/notes.md", new byte[] {'x'}).findFirst().orElseThrow()).message());
+        assertEquals("s3a://b/x.txt: binary file, not text (contains NUL bytes)",
+                failure(reader.readFile("x.txt", "s3a://b/x.txt", new byte[] {'a', 0, 'b'}).findFirst().orElseThrow()).message());
+        assertTrue(ArticleReader.isArticleFile("a.JSONL"));
+        assertFalse(ArticleReader.isArticleFile("a.json"));
+    }
+
+    private static String idOrProblem(ReadResult result) {
+        return result instanceof ReadResult.Success s ? s.article().id() : ((ReadResult.Failure) result).problem();
     }
 }
