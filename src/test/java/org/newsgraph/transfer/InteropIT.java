@@ -56,7 +56,7 @@ class InteropIT {
             "statements-by", Map.of("speaker", "Quill"),
             "timeline", Map.of("entity", "Quill"));
 
-    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
 
     static Path db;
     /** Every canned query's answer from our own endpoint, over the database that is pushed. */
@@ -161,10 +161,13 @@ class InteropIT {
             return VirtuosoStore.start(dir);
         }
 
-        /** Virtuoso's planner takes minutes over the nested aggregates of role-changes, now and then. */
+        /**
+         * Virtuoso's planner takes from seconds to many minutes over the nested aggregates and
+         * negations of the two role-history queries (on a busy machine once over ten minutes).
+         */
         @Override
         Set<String> tooSlowHere() {
-            return Set.of("role-changes");
+            return Set.of("role-changes", "role-conflicts");
         }
     }
 
