@@ -72,7 +72,7 @@ class InteropIT {
             // The server lets the database go before the pushes open it: one user at a time.
             try (NewsServer server = NewsServer.builder().store(store).port(0).build().start()) {
                 booleanColumns = booleanColumns(QueryTarget.remote(server.sparqlUrl()));
-                ourAnswers = answers(QueryTarget.remote(server.sparqlUrl()));
+                ourAnswers = answers(QueryTarget.remote(server.sparqlUrl()), Set.of());
             }
         }
     }
@@ -87,7 +87,7 @@ class InteropIT {
 
         abstract SecondStore start(Path dir);
 
-        /** Canned queries this store may not answer within {@link #QUERY_TIMEOUT}; any answer it gives must agree. */
+        /** Canned queries not run on this store, because it cannot answer them in reasonable time. */
         Set<String> tooSlowHere() {
             return Set.of();
         }
@@ -122,14 +122,13 @@ class InteropIT {
             int graphs = TransferFixtures.RESOURCES.length + 2 + 2; // synthetic.trig holds three articles
             assertTrue(err.toString().contains(graphs + " of " + graphs + " graphs verified"), err.toString());
 
-            Map<String, List<String>> theirs = answers(QueryTarget.remote(store.queryUrl()));
-            Map<String, List<String>> mine = ourAnswers;
+            Map<String, List<String>> theirs = answers(QueryTarget.remote(store.queryUrl()), tooSlowHere());
+            Map<String, List<String>> mine = new TreeMap<>(ourAnswers);
             assertEquals(QueryCatalog.builtIn().queries().size(), mine.size());
+            mine.keySet().removeAll(tooSlowHere());
             Map<String, String> differ = new TreeMap<>();
             mine.forEach((name, rows) -> {
-                boolean slowThere = tooSlowHere().contains(name) && theirs.get(name).size() == 1
-                        && theirs.get(name).get(0).startsWith("failed:") && theirs.get(name).get(0).contains("timed out");
-                if (!rows.equals(theirs.get(name)) && !slowThere) {
+                if (!rows.equals(theirs.get(name))) {
                     differ.put(name, "ours " + rows + "\n  theirs " + theirs.get(name));
                 }
             });
@@ -140,7 +139,7 @@ class InteropIT {
 
             StringWriter again = new StringWriter();
             assertEquals(Main.OK, push(again, pushArgs(protocol, "--fresh", "--with-ontology").toArray(String[]::new)), again.toString());
-            assertEquals(theirs, answers(QueryTarget.remote(store.queryUrl())), "pushing twice leaves the target unchanged");
+            assertEquals(theirs, answers(QueryTarget.remote(store.queryUrl()), tooSlowHere()), "pushing twice leaves the target unchanged");
         }
 
         @Test
@@ -163,7 +162,8 @@ class InteropIT {
 
         /**
          * Virtuoso's planner takes from seconds to many minutes over the nested aggregates and
-         * negations of the two role-history queries (on a busy machine once over ten minutes).
+         * negations of the two role-history queries (on a busy machine once over ten minutes),
+         * and a query the client gave up on runs on inside Virtuoso and slows every query after it.
          */
         @Override
         Set<String> tooSlowHere() {
@@ -180,9 +180,12 @@ class InteropIT {
     }
 
     /** Every canned query's rows, each row in a store-neutral form, sorted. */
-    private static Map<String, List<String>> answers(QueryTarget target) {
+    private static Map<String, List<String>> answers(QueryTarget target, Set<String> leftOut) {
         Map<String, List<String>> answers = new TreeMap<>();
         for (CannedQuery q : QueryCatalog.builtIn().queries()) {
+            if (leftOut.contains(q.name())) {
+                continue;
+            }
             BoundQuery bound = q.bind(PARAMS.getOrDefault(q.name(), Map.of()));
             QueryResult result;
             try {
