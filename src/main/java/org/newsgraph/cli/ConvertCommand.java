@@ -18,7 +18,6 @@ import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.OutputFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.newsgraph.read.Article;
-import org.newsgraph.read.ArticleReader;
 import org.newsgraph.read.ReadResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +57,9 @@ final class ConvertCommand implements Callable<Integer> {
     Path lexicon;
 
     @Mixin
+    ReadOptions reading = new ReadOptions();
+
+    @Mixin
     Verbosity verbosity = new Verbosity();
 
     @Override
@@ -72,7 +74,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (!fmt.keepsGraphs()) {
             progress.note(fmt.cliName() + " has no named graphs: writing the union of all article graphs");
         }
-        try (OutputStream out = open(); Stream<ReadResult> articles = ArticleReader.create().read(paths)) {
+        try (OutputStream out = open(); Stream<ReadResult> articles = reading.reader().read(paths)) {
             StreamRDF writer = fmt.newWriter(out);
             writer.start();
             articles.forEach(result -> {

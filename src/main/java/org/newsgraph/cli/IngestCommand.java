@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.newsgraph.ArticleConverter;
 import org.newsgraph.nlp.Annotator;
-import org.newsgraph.read.ArticleReader;
 import org.newsgraph.read.ReadResult;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.IngestSummary;
@@ -51,6 +50,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--delete", paramLabel = "ID",
             description = "Remove the article with this id from the store; may be repeated. Done before ingesting.")
     List<String> deletes = new ArrayList<>();
+
+    @Mixin
+    ReadOptions reading = new ReadOptions();
 
     @Mixin
     Verbosity verbosity = new Verbosity();
@@ -103,12 +105,12 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private IngestSummary ingest(GraphStore store, IngestProgress progress) {
-        progress.start(countArticles(ArticleReader.create().listSources(paths)));
+        progress.start(countArticles(reading.reader().listSources(paths)));
         Ingester.Builder ingester = Ingester.builder(store).listener(progress);
         if (annotator != null) {
             ingester.converter(ArticleConverter.builder().annotator(annotator).build());
         }
-        try (Stream<ReadResult> results = ArticleReader.create().read(paths)) {
+        try (Stream<ReadResult> results = reading.reader().read(paths)) {
             return ingester.build().ingestAll(results);
         }
     }

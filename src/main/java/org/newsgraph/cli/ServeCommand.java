@@ -20,7 +20,6 @@ import org.newsgraph.ArticleConverter;
 import org.newsgraph.NewsgraphException;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.read.Article;
-import org.newsgraph.read.ArticleReader;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.read.ReadResult;
 import org.newsgraph.server.NewsServer;
@@ -84,6 +83,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--queries", paramLabel = "DIR",
             description = "A folder of canned .rq queries for the query page (default: those built into newsgraph).")
     Path queries;
+
+    @Mixin
+    ReadOptions reading = new ReadOptions();
 
     @Mixin
     Verbosity verbosity = new Verbosity();
@@ -170,8 +172,8 @@ final class ServeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         IngestSummary summary;
         try (IngestProgress progress = new IngestProgress(err, IngestProgress.Mode.choose(verbosity.quiet), verbosity.verbose);
-             Stream<ReadResult> results = ArticleReader.create().read(paths)) {
-            progress.start(IngestCommand.countArticles(ArticleReader.create().listSources(paths)));
+             Stream<ReadResult> results = reading.reader().read(paths)) {
+            progress.start(IngestCommand.countArticles(reading.reader().listSources(paths)));
             summary = ingester(store, progress).ingestAll(results);
         }
         err.println(String.format(Locale.ROOT, "%d ingested, %d unchanged, %d failed, %d triples in store, %.1f s",

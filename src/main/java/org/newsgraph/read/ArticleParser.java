@@ -1,6 +1,8 @@
 package org.newsgraph.read;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,9 +30,14 @@ import java.util.regex.Pattern;
  *     as in news files whose first paragraph directly follows the date header.</li>
  * <li><b>Body</b>: the rest, with line endings as {@code \n}, trailing whitespace removed from
  *     every line and blank lines removed at both ends; paragraph breaks ({@code \n\n}) are
- *     kept. An empty body fails, and so does binary data (NUL characters, or more than one
- *     character in ten a control character).</li>
+ *     kept. An empty body fails, and so does what is not prose: binary data (NUL characters,
+ *     or more than one character in ten a control character), an HTML page (starting with
+ *     {@code <!DOCTYPE html} or {@code <html>}), and a run of more than
+ *     {@value TextRules#MAX_SENTENCE_WORDS} words without a sentence end.</li>
  * </ol>
+ *
+ * <p>A date after tomorrow (by the parser's clock, UTC) fails, in both formats: it is a typo
+ * or a placeholder, and relative times would be resolved against it.
  *
  * <h2>A JSONL line</h2>
  * A strict JSON object (RFC 8259: no comments, single quotes or trailing data) with optional
@@ -55,11 +62,23 @@ public final class ArticleParser {
     private static final Pattern DATE_LIKE = Pattern.compile("\\d+[-/.]\\d+.*");
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;…][\"'”’»]*");
 
-    private ArticleParser() {
+    private final Clock clock;
+
+    private ArticleParser(Clock clock) {
+        this.clock = clock;
     }
 
     public static ArticleParser create() {
-        return new ArticleParser();
+        return new ArticleParser(Clock.systemUTC());
+    }
+
+    /** A parser whose "today", for refusing dates in the future, comes from {@code clock}. */
+    public static ArticleParser create(Clock clock) {
+        return new ArticleParser(Objects.requireNonNull(clock, "clock"));
+    }
+
+    private LocalDate latestDate() {
+        return LocalDate.now(clock).plusDays(1);
     }
 
     /**
@@ -87,6 +106,10 @@ public final class ArticleParser {
                 return ReadResult.failure(source, "date header '" + TextRules.printable(value)
                         + "' is not a valid date (expected YYYY-MM-DD)");
             }
+            Optional<String> future = TextRules.futureProblem(date.get(), latestDate());
+            if (future.isPresent()) {
+                return ReadResult.failure(source, "date header: " + future.get());
+            }
             rest = TextRules.stripLeading(rest.substring(header.end()));
         }
 
@@ -99,6 +122,10 @@ public final class ArticleParser {
             return ReadResult.failure(source, hasHeader
                     ? "empty article: no text after the header" : "empty article: no text");
         }
+        Optional<String> notProse = TextRules.proseProblem(body);
+        if (notProse.isPresent()) {
+            return ReadResult.failure(source, notProse.get());
+        }
         return ReadResult.success(new Article(id, date, title, Optional.empty(), body, source));
     }
 
@@ -110,7 +137,7 @@ public final class ArticleParser {
      * @param fallbackId the id to use when the object has none, as {@code base-LINE}
      */
     public ReadResult parseJsonLine(String line, String source, String fallbackId) {
-        return JsonLineParser.parse(line, source, fallbackId);
+        return JsonLineParser.parse(line, source, fallbackId, latestDate());
     }
 
     /**

@@ -1,12 +1,15 @@
 package org.newsgraph.read;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,8 +34,13 @@ import org.slf4j.LoggerFactory;
  * <li>Inside directories, other files and dot files are skipped silently (READMEs, gold
  *     annotations, licences). A path given explicitly must be a {@code .txt} or
  *     {@code .jsonl} file or a directory.</li>
- * <li>Bytes must be UTF-8; a UTF-8 byte-order mark is dropped. A JSONL line that is not UTF-8
- *     or not a valid article fails alone; the other lines are still read.</li>
+ * <li>Bytes must be UTF-8; a UTF-8 byte-order mark is dropped. A file that starts with a UTF-16
+ *     byte-order mark is read as UTF-16. A JSONL line that is not UTF-8 or not a valid article
+ *     fails alone; the other lines are still read.</li>
+ * <li>One article may be at most {@link Builder#maxArticleBytes} long (default
+ *     {@value #DEFAULT_MAX_ARTICLE_BYTES} bytes): a longer {@code .txt} file fails without being
+ *     read, a longer JSONL line fails alone. The NLP would take hours and gigabytes on a book-sized
+ *     "article", which is nearly always a scraping accident.</li>
  * <li>Article ids are unique within one call: a later article with an id already read fails,
  *     naming the first source.</li>
  * </ul>
@@ -44,14 +52,27 @@ public final class ArticleReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticleReader.class);
 
-    private final ArticleParser parser;
+    /** The default longest article, 2 MiB: the same as the server's limit for one posted article. */
+    public static final long DEFAULT_MAX_ARTICLE_BYTES = 2L * 1024 * 1024;
 
-    private ArticleReader(ArticleParser parser) {
-        this.parser = parser;
+    private final ArticleParser parser;
+    private final long maxArticleBytes;
+
+    private ArticleReader(Builder b) {
+        this.parser = b.parser;
+        this.maxArticleBytes = b.maxArticleBytes;
     }
 
+    /** A reader with the defaults. */
     public static ArticleReader create() {
-        return new ArticleReader(ArticleParser.create());
+        return builder().build();
+    }
+
+    /**
+     * Options of a reader: {@code ArticleReader.builder().maxArticleBytes(50_000_000).build()}.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -112,6 +133,10 @@ public final class ArticleReader {
         String source = file.path().toString();
         byte[] bytes;
         try {
+            long size = Files.size(file.path());
+            if (file.format() == SourceFinder.Format.TXT && size > maxArticleBytes) {
+                return Stream.of(ReadResult.failure(source, tooLong(size)));
+            }
             bytes = Files.readAllBytes(file.path());
         } catch (IOException e) {
             return Stream.of(ReadResult.failure(source, "cannot read: " + SourceFinder.reason(e)));
@@ -150,9 +175,27 @@ public final class ArticleReader {
         };
     }
 
+    private String tooLong(long bytes) {
+        return String.format(Locale.ROOT, "article is %s, more than the limit of %s for one article;"
+                + " split it, or raise the limit (--max-article-size)", size(bytes), size(maxArticleBytes));
+    }
+
+    /** A byte count for people: "20.0 MB", "512 KB", "812 bytes" (powers of 1024). */
+    static String size(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        }
+        return bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " bytes";
+    }
+
     private ReadResult readText(String baseName, byte[] bytes, String source) {
+        if (bytes.length > maxArticleBytes) {
+            return ReadResult.failure(source, tooLong(bytes.length));
+        }
         try {
-            String content = Utf8.decode(bytes, Utf8.bomLength(bytes), bytes.length);
+            Optional<Charset> utf16 = Utf8.utf16(bytes);
+            String content = utf16.isPresent() ? Utf8.decodeUtf16(bytes, utf16.get())
+                    : Utf8.decode(bytes, Utf8.bomLength(bytes), bytes.length);
             return parser.parseText(baseName, content, source);
         } catch (Utf8.NotText e) {
             return ReadResult.failure(source, e.getMessage());
@@ -160,25 +203,38 @@ public final class ArticleReader {
     }
 
     private Stream<ReadResult> readJsonLines(String base, byte[] bytes, String source) {
+        Optional<Charset> utf16 = Utf8.utf16(bytes);
+        if (utf16.isPresent()) {
+            try {
+                // Re-encoded so that the line splitting below has one kind of input to handle.
+                bytes = Utf8.decodeUtf16(bytes, utf16.get()).getBytes(StandardCharsets.UTF_8);
+            } catch (Utf8.NotText e) {
+                return Stream.of(ReadResult.failure(source, e.getMessage()));
+            }
+        }
+        byte[] utf8 = bytes;
         // Lines are split on bytes so that one badly encoded line fails alone; 0x0A never
         // occurs inside a multi-byte UTF-8 character.
         List<Integer> starts = new ArrayList<>();
-        starts.add(Utf8.bomLength(bytes));
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
+        starts.add(Utf8.bomLength(utf8));
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '\n') {
                 starts.add(i + 1);
             }
         }
         return IntStream.range(0, starts.size()).mapToObj(index -> {
             int from = starts.get(index);
-            int to = index + 1 < starts.size() ? starts.get(index + 1) - 1 : bytes.length;
-            if (to > from && bytes[to - 1] == '\r') {
+            int to = index + 1 < starts.size() ? starts.get(index + 1) - 1 : utf8.length;
+            if (to > from && utf8[to - 1] == '\r') {
                 to--;
             }
             int lineNumber = index + 1;
             String lineSource = source + ":" + lineNumber;
+            if (to - from > maxArticleBytes) {
+                return ReadResult.failure(lineSource, tooLong(to - from));
+            }
             try {
-                String line = Utf8.decode(bytes, from, to);
+                String line = Utf8.decode(utf8, from, to);
                 return TextRules.isBlank(line) ? null
                         : parser.parseJsonLine(line, lineSource, base + "-" + lineNumber);
             } catch (Utf8.NotText e) {
@@ -197,5 +253,33 @@ public final class ArticleReader {
             }
         }
         return result;
+    }
+
+    /** Options of an {@link ArticleReader}. */
+    public static final class Builder {
+        private ArticleParser parser = ArticleParser.create();
+        private long maxArticleBytes = DEFAULT_MAX_ARTICLE_BYTES;
+
+        private Builder() {
+        }
+
+        /** The longest article, in bytes of the file or JSONL line; default 2 MiB. */
+        public Builder maxArticleBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("article size limit " + bytes + " is not positive");
+            }
+            this.maxArticleBytes = bytes;
+            return this;
+        }
+
+        /** The parser of each article's text; default {@link ArticleParser#create()}. */
+        public Builder parser(ArticleParser parser) {
+            this.parser = Objects.requireNonNull(parser, "parser");
+            return this;
+        }
+
+        public ArticleReader build() {
+            return new ArticleReader(this);
+        }
     }
 }

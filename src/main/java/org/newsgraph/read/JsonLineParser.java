@@ -22,7 +22,7 @@ final class JsonLineParser {
     private JsonLineParser() {
     }
 
-    static ReadResult parse(String line, String source, String fallbackId) {
+    static ReadResult parse(String line, String source, String fallbackId, LocalDate latestDate) {
         try {
             JsonObject object = object(line);
             String id = string(object, "id").orElse(fallbackId);
@@ -31,12 +31,20 @@ final class JsonLineParser {
                 return ReadResult.failure(source, idProblem.get());
             }
             Optional<LocalDate> date = date(object);
+            Optional<String> dateProblem = date.flatMap(d -> TextRules.futureProblem(d, latestDate));
+            if (dateProblem.isPresent()) {
+                return ReadResult.failure(source, dateProblem.get());
+            }
             Optional<String> title = string(object, "title").map(String::strip);
             Optional<String> url = string(object, "url").map(String::strip);
             String text = TextRules.normaliseBody(string(object, "text").orElse(""));
             if (text.isEmpty()) {
                 return ReadResult.failure(source, object.has("text")
                         ? "empty article: field 'text' is blank" : "no text: field 'text' is missing");
+            }
+            Optional<String> notProse = TextRules.binaryProblem(text).or(() -> TextRules.proseProblem(text));
+            if (notProse.isPresent()) {
+                return ReadResult.failure(source, notProse.get());
             }
             return ReadResult.success(new Article(id, date, title, url, text, source));
         } catch (LineProblem e) {

@@ -3,6 +3,7 @@ package org.newsgraph.read;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Checks and clean-ups shared by the text and JSONL formats. */
@@ -14,6 +15,57 @@ final class TextRules {
     private static final String IRI_BREAKERS = "/#?%<>\"{}|\\^`";
 
     private TextRules() {
+    }
+
+    /**
+     * The most words a sentence may have: a longer run without sentence-ending punctuation or
+     * a blank line is not prose (a keyword dump, a table flattened onto one line), and CoreNLP
+     * spends minutes on one such "sentence" of a few thousand words.
+     */
+    static final int MAX_SENTENCE_WORDS = 1000;
+
+    private static final Pattern HTML_START = Pattern.compile("(?is)\\s*(<!--.*?-->\\s*)*(<!doctype\\s+html|<html[\\s>])");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?…;:]|\\n\\h*\\n");
+
+    /**
+     * Why the cleaned-up body {@code text} is not prose that the NLP can take (an HTML page, a
+     * run of words with no sentence end), or empty if it is.
+     */
+    static Optional<String> proseProblem(String text) {
+        return htmlProblem(text).or(() -> runOnProblem(text));
+    }
+
+    private static Optional<String> htmlProblem(String text) {
+        return HTML_START.matcher(stripLeading(text)).lookingAt()
+                ? Optional.of("an HTML page, not article text; extract the article's text first")
+                : Optional.empty();
+    }
+
+    private static Optional<String> runOnProblem(String text) {
+        Matcher breaks = SENTENCE_BREAK.matcher(text);
+        int from = 0;
+        while (from < text.length()) {
+            int to = breaks.find(from) ? breaks.start() : text.length();
+            if (wordsExceed(text, from, to, MAX_SENTENCE_WORDS)) {
+                return Optional.of("more than " + MAX_SENTENCE_WORDS + " words without a sentence end from character "
+                        + from + ": not prose (one endless line of words?); break it into sentences");
+            }
+            from = to < text.length() ? breaks.end() : to;
+        }
+        return Optional.empty();
+    }
+
+    private static boolean wordsExceed(String text, int from, int to, int max) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = from; i < to; i++) {
+            boolean blank = isBlank(text.charAt(i));
+            if (!blank && !inWord && ++words > max) {
+                return true;
+            }
+            inWord = !blank;
+        }
+        return false;
     }
 
     /** Why {@code text} is not text but binary data, or empty if it is text. */
@@ -66,6 +118,17 @@ final class TextRules {
     private static String idMessage(String id, String what) {
         return "article id '" + printable(id) + "' cannot be used in an IRI (it contains " + what
                 + "); use letters, digits, '-', '_', '.'";
+    }
+
+    /**
+     * Why {@code date} cannot be an article's date, given the latest date allowed (tomorrow, so
+     * that no time zone makes a fresh article fail): a date in the future is a typo or a
+     * scraper's placeholder, and would put the article's events there.
+     */
+    static Optional<String> futureProblem(LocalDate date, LocalDate latest) {
+        return date.isAfter(latest)
+                ? Optional.of("date " + date + " is in the future (after " + latest + "); check the article's date")
+                : Optional.empty();
     }
 
     /** Parses a strict {@code YYYY-MM-DD} date; empty if {@code value} is not one. */

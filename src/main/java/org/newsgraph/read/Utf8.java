@@ -2,12 +2,17 @@ package org.newsgraph.read;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Strict decoding of file bytes, with messages that say what the bytes are instead. */
+/**
+ * Strict decoding of file bytes, with messages that say what the bytes are instead. Files are
+ * UTF-8; a file that starts with a UTF-16 byte-order mark is UTF-16, which some Windows editors
+ * save as "Unicode", and is decoded as such since the mark leaves no doubt.
+ */
 final class Utf8 {
 
     private Utf8() {
@@ -21,14 +26,18 @@ final class Utf8 {
     }
 
     /**
-     * Why the whole file is not UTF-8 text, looking only at what decoding would not explain
-     * well: a UTF-16 or UTF-32 byte-order mark, or NUL bytes as in binary files.
+     * Why the whole file is not text, looking only at what decoding would not explain well: a
+     * UTF-32 byte-order mark, a PDF document, or NUL bytes as in binary files.
      */
     static Optional<String> fileProblem(byte[] bytes) {
-        if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)
-                || startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
-            return Optional.of("not UTF-8 text (it starts with a UTF-16 or UTF-32 byte-order mark);"
-                    + " convert it to UTF-8");
+        if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+            return Optional.of("not UTF-8 text (it starts with a UTF-32 byte-order mark); convert it to UTF-8");
+        }
+        if (utf16(bytes).isPresent()) {
+            return Optional.empty(); // every other character of UTF-16 Latin text is a NUL byte
+        }
+        if (startsWith(bytes, '%', 'P', 'D', 'F', '-')) {
+            return Optional.of("a PDF document, not text; extract its text into a .txt file first");
         }
         for (byte b : bytes) {
             if (b == 0) {
@@ -36,6 +45,26 @@ final class Utf8 {
             }
         }
         return Optional.empty();
+    }
+
+    /** UTF-16 with its byte order when {@code bytes} start with a UTF-16 byte-order mark. */
+    static Optional<Charset> utf16(byte[] bytes) {
+        if (startsWith(bytes, 0xFF, 0xFE) && !startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        } else if (startsWith(bytes, 0xFE, 0xFF)) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        return Optional.empty();
+    }
+
+    /** The whole of a UTF-16 file, without its byte-order mark. */
+    static String decodeUtf16(byte[] bytes, Charset charset) throws NotText {
+        try {
+            return newDecoder(charset).decode(ByteBuffer.wrap(bytes, 2, bytes.length - 2)).toString();
+        } catch (CharacterCodingException e) {
+            throw new NotText("not " + charset.name() + " text although it starts with a UTF-16 byte-order mark"
+                    + " (a broken character); convert it to UTF-8");
+        }
     }
 
     /** The length of a UTF-8 byte-order mark at the start of {@code bytes}: 3 or 0. */
@@ -46,9 +75,7 @@ final class Utf8 {
     /** Decodes {@code bytes[from, to)}; offsets in messages count from the start of {@code bytes}. */
     static String decode(byte[] bytes, int from, int to) throws NotText {
         // A fresh decoder each time: decoders are stateful and not thread-safe.
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = newDecoder(StandardCharsets.UTF_8);
         ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
         try {
             return decoder.decode(in).toString();
@@ -60,6 +87,12 @@ final class Utf8 {
                     : "incomplete character at the end";
             throw new NotText("not UTF-8 text (" + detail + "); convert it to UTF-8");
         }
+    }
+
+    private static CharsetDecoder newDecoder(Charset charset) {
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

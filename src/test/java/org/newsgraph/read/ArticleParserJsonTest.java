@@ -120,4 +120,15 @@ class ArticleParserJsonTest {
     void idThatCannotEndAnIriIsFailure() {
         assertTrue(problem("{\"id\":\"a b\",\"text\":\"Body.\"}").startsWith("article id 'a b' cannot be used in an IRI"));
     }
+
+    @Test
+    void dateInTheFutureIsFailure() {
+        assertEquals("date 2199-01-01 is in the future (after " + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1)
+                + "); check the article's date", problem("{\"date\": \"2199-01-01\", \"text\": \"The council met.\"}"));
+    }
+
+    @Test
+    void textThatIsAnHtmlPageIsFailure() {
+        assertTrue(problem("{\"text\": \"<!doctype html><html><p>The council met.</p></html>\"}").startsWith("an HTML page"));
+    }
 }

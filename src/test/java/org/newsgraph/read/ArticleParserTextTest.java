@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,6 +160,42 @@ class ArticleParserTextTest {
 
         assertEquals(Optional.of("Workers storm office"), a.title());
         assertEquals("First line.\nsecond line.\n\nNext paragraph.", a.text());
+    }
+
+    @Test
+    void dateAfterTomorrowIsFailureAndTomorrowIsAccepted() {
+        ArticleParser on9March = ArticleParser.create(Clock.fixed(Instant.parse("2025-03-09T23:30:00Z"), ZoneOffset.UTC));
+
+        ReadResult future = on9March.parseText("a1", "date 2025-03-11 The council met.", "a1.txt");
+        ReadResult tomorrow = on9March.parseText("a1", "date 2025-03-10 The council met.", "a1.txt");
+
+        assertEquals("date header: date 2025-03-11 is in the future (after 2025-03-10); check the article's date",
+                assertInstanceOf(ReadResult.Failure.class, future).problem());
+        assertEquals(Optional.of(LocalDate.of(2025, 3, 10)),
+                assertInstanceOf(ReadResult.Success.class, tomorrow).article().date());
+    }
+
+    @Test
+    void htmlPageIsFailureSayingSo() {
+        assertEquals("an HTML page, not article text; extract the article's text first",
+                problem("\n<!-- saved -->\n<!DOCTYPE html>\n<html><body><p>The council met.</p></body></html>"));
+        assertEquals("an HTML page, not article text; extract the article's text first",
+                problem("<HTML lang=en><p>The council met.</p></HTML>"));
+    }
+
+    @Test
+    void articleMentioningHtmlTagsIsText() {
+        assertEquals("The <html> tag was shown on screen.", ok("The <html> tag was shown on screen.").text());
+    }
+
+    @Test
+    void thousandWordsWithoutASentenceEndAreNotProse() {
+        String words = "council ".repeat(1001);
+
+        assertEquals("more than 1000 words without a sentence end from character 16: not prose (one endless line of"
+                + " words?); break it into sentences", problem("The council met. " + words));
+        assertEquals(1000 * 3, ok(("council met today. ").repeat(1000)).text().split(" ").length);
+        assertEquals(2, ok("council ".repeat(900) + "\n\n" + "council ".repeat(900)).text().split("\n\n").length);
     }
 
     @Test

@@ -97,14 +97,48 @@ class ArticleReaderTest {
     }
 
     @Test
-    void utf16FileWithByteOrderMarkIsNotUtf8() throws IOException {
+    void utf16FileWithByteOrderMarkIsReadAsUtf16() throws IOException {
         // Java's UTF-16 encoder writes a big-endian byte-order mark.
-        Path file = write("utf16.txt", "Party workers gathered.".getBytes(StandardCharsets.UTF_16));
+        Path file = write("utf16.txt", "Party workers gathered in Kar\u0101chi.".getBytes(StandardCharsets.UTF_16));
+
+        Article article = success(read(file).get(0));
+
+        assertEquals("Party workers gathered in Kar\u0101chi.", article.text());
+    }
+
+    @Test
+    void utf32FileIsFailureSayingSo() throws IOException {
+        // Java's UTF-32 encoder writes no byte-order mark: put one in front.
+        byte[] text = "\uFEFFParty workers gathered.".getBytes(Charset.forName("UTF-32BE"));
+        Path file = write("utf32.txt", text);
 
         String problem = onlyFailure(file).problem();
 
-        assertTrue(problem.startsWith("not UTF-8 text"), problem);
-        assertTrue(problem.contains("UTF-16"), problem);
+        assertTrue(problem.startsWith("not UTF-8 text") && problem.contains("UTF-32"), problem);
+    }
+
+    @Test
+    void pdfDocumentIsFailureSayingSo() throws IOException {
+        byte[] pdf = "%PDF-1.4\n%\u00e2\u00e3\n1 0 obj << /Type /Catalog >> endobj\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertEquals("a PDF document, not text; extract its text into a .txt file first",
+                onlyFailure(write("report.txt", pdf)).problem());
+    }
+
+    @Test
+    void articleOverTheSizeLimitFailsUnreadAndALongJsonLineFailsAlone() throws IOException {
+        ArticleReader small = ArticleReader.builder().maxArticleBytes(100).build();
+        Path big = write("big.txt", "Party workers gathered. ".repeat(10));
+        Path feed = write("feed.jsonl", "{\"id\": \"long\", \"text\": \"" + "Workers met. ".repeat(10) + "\"}\n"
+                + "{\"id\": \"short\", \"text\": \"Workers met.\"}\n");
+
+        List<ReadResult> results = small.read(List.of(big, feed)).toList();
+
+        assertEquals("article is 240 bytes, more than the limit of 100 bytes for one article; split it, or raise "
+                + "the limit (--max-article-size)", failure(results.get(0)).problem());
+        assertTrue(failure(results.get(1)).problem().startsWith("article is 15"), results.get(1).toString());
+        assertEquals("short", success(results.get(2)).id());
+        assertEquals(3, results.size());
     }
 
     @Test
@@ -292,14 +326,14 @@ class ArticleReaderTest {
     }
 
     @Test
-    void utf16LittleEndianWithByteOrderMarkIsNotUtf8() throws IOException {
-        byte[] text = "Party workers gathered.".getBytes(Charset.forName("UTF-16LE"));
+    void utf16LittleEndianJsonLinesAreRead() throws IOException {
+        byte[] text = "{\"id\": \"le\", \"text\": \"Party workers gathered.\"}\r\n".getBytes(Charset.forName("UTF-16LE"));
         byte[] bytes = new byte[text.length + 2];
         bytes[0] = (byte) 0xFF;
         bytes[1] = (byte) 0xFE;
         System.arraycopy(text, 0, bytes, 2, text.length);
 
-        assertTrue(onlyFailure(write("le.jsonl", bytes)).problem().startsWith("not UTF-8 text"));
+        assertEquals(List.of("le"), ids(read(write("le.jsonl", bytes))));
     }
 
     @Test
