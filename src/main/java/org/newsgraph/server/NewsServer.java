@@ -79,6 +79,8 @@ public final class NewsServer implements AutoCloseable {
     public static final long DEFAULT_RESULT_LIMIT = 10_000;
     /** Largest article body {@code /news/ingest} takes. */
     public static final int DEFAULT_MAX_BODY = 2 * 1024 * 1024;
+    /** Largest body of any request (an update, a graph sent to {@code /news/data}, a query). */
+    public static final long DEFAULT_MAX_REQUEST = 64L * 1024 * 1024;
 
     static final Operation INGEST = Operation.alloc("https://w3id.org/newsgraph/server#ingest",
             "ingest", "Ingest one news article");
@@ -138,7 +140,7 @@ public final class NewsServer implements AutoCloseable {
                 .port(b.port)
                 .registerOperation(Operation.Query, new CappedQueryService(b.resultLimit))
                 .add(DATASET, data)
-                .addFilter("/*", new RequestGuard(writable))
+                .addFilter("/*", new RequestGuard(writable, b.maxRequestBytes))
                 .addServlet("/entity", new EntityPage(b.store, b.queryTimeout))
                 .addServlet("/queries", new QueryListServlet(b.queries))
                 .addServlet("/queries/*", new QueryListServlet(b.queries))
@@ -288,6 +290,7 @@ public final class NewsServer implements AutoCloseable {
         private Duration queryTimeout = DEFAULT_TIMEOUT;
         private long resultLimit = DEFAULT_RESULT_LIMIT;
         private int maxBodyBytes = DEFAULT_MAX_BODY;
+        private long maxRequestBytes = DEFAULT_MAX_REQUEST;
         private QueryCatalog queries = QueryCatalog.of(List.of());
 
         private Builder() {
@@ -368,6 +371,18 @@ public final class NewsServer implements AutoCloseable {
                 throw new IllegalArgumentException("body limit " + bytes + " is not positive");
             }
             this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The largest body of any request, in bytes; a larger one is answered 413 unread.
+         * Default 64 MB. Ingest has its own, smaller limit ({@link #maxBodyBytes}).
+         */
+        public Builder maxRequestBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("request size limit " + bytes + " is not positive");
+            }
+            this.maxRequestBytes = bytes;
             return this;
         }
 

@@ -482,6 +482,36 @@ class NewsServerTest {
         assertEquals(201, small.statusCode(), small.body());
     }
 
+    @Test
+    void everyRequestBodyOverTheLimitAnswers413AndChangesNothing() {
+        NewsServer server = writableServer(b -> b.maxRequestBytes(10_000));
+        long before = storeOf(server).tripleCount();
+        String bigUpdate = INSERT + " ;\n" + ("# padding\n").repeat(2000);
+        String bigTurtle = "<http://example.org/s> <http://example.org/p> 1 .\n" + ("# padding\n").repeat(2000);
+        byte[] bigTurtleBytes = bigTurtle.getBytes(StandardCharsets.UTF_8);
+
+        List<HttpResponse<String>> refused = List.of(
+                send(withCredentials(request(server, "/news/update"), USER, PASSWORD)
+                        .header("Content-Type", "application/sparql-update").POST(HttpRequest.BodyPublishers.ofString(bigUpdate))),
+                send(withCredentials(request(server, "/news/data?graph=" + q("http://example.org/put")), USER, PASSWORD)
+                        .header("Content-Type", "text/turtle").PUT(HttpRequest.BodyPublishers.ofString(bigTurtle))),
+                // A stream of unknown length goes chunked, with no Content-Length to refuse it by.
+                send(withCredentials(request(server, "/news/data?graph=" + q("http://example.org/post")), USER, PASSWORD)
+                        .header("Content-Type", "text/turtle")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bigTurtleBytes)))),
+                send(request(server, "/news/sparql").header("Content-Type", "application/sparql-query")
+                        .POST(HttpRequest.BodyPublishers.ofString(ASK_WRITTEN + "\n" + ("# padding\n").repeat(2000)))));
+        HttpResponse<String> small = send(withCredentials(request(server, "/news/data?graph=" + q("http://example.org/put")), USER, PASSWORD)
+                .header("Content-Type", "text/turtle").PUT(HttpRequest.BodyPublishers.ofString("<http://example.org/s> <http://example.org/p> 1 .")));
+
+        for (HttpResponse<String> r : refused) {
+            assertEquals(413, r.statusCode(), r.request().method() + " " + r.uri() + ": " + r.body());
+        }
+        assertEquals(201, small.statusCode(), small.body());
+        assertEquals(before + 1, storeOf(server).tripleCount(), "only the small PUT was written");
+        assertFalse(ask(server, ASK_WRITTEN));
+    }
+
     // ---- Pages
 
     @Test
