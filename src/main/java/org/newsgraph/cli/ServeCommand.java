@@ -80,6 +80,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "The most rows (solutions) a query returns; larger LIMITs are lowered (default: ${DEFAULT-VALUE}).")
     long resultLimit = NewsServer.DEFAULT_RESULT_LIMIT;
 
+    @Option(names = "--max-request-size", paramLabel = "SIZE", defaultValue = "64MB", converter = ReadOptions.Size.class,
+            description = "The largest request body (an update, a graph PUT or POSTed, a query), as for "
+                    + "--max-article-size (default: ${DEFAULT-VALUE}); a larger one is answered 413.")
+    long maxRequestBytes = NewsServer.DEFAULT_MAX_REQUEST;
+
     @Option(names = "--queries", paramLabel = "DIR",
             description = "A folder of canned .rq queries for the query page (default: those built into newsgraph).")
     Path queries;
@@ -123,6 +128,7 @@ final class ServeCommand implements Callable<Integer> {
             NewsServer server = NewsServer.builder().store(store).ingester(ingester(store, postedListener(err)))
                     .host(host).port(port).user(user).password(password)
                     .queryTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000))).resultLimit(resultLimit)
+                    .maxRequestBytes(maxRequestBytes)
                     .queries(canned).build().start();
             Thread stopper = new Thread(() -> {
                 server.stop();
