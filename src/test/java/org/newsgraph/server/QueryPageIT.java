@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,15 +22,10 @@ import org.newsgraph.read.ReadResult;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.Ingester;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,8 +37,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class QueryPageIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
@@ -52,33 +44,16 @@ class QueryPageIT {
     private static GraphStore store;
     private static NewsServer server;
     private static ChromeDriver browser;
-    /** Selenium's own logger, kept quiet about CDP versions this test does not use. */
-    private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
     @BeforeAll
     static void serveAndOpenABrowser() {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "this test needs " + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install chromium chromium-driver "
-                        + "(.ci/run does)");
         store = GraphStore.inMemory();
         try (Stream<ReadResult> articles = ArticleReader.create().read(List.of(Path.of("data/articles")))) {
             Ingester.builder(store).build().ingestAll(articles);
         }
         server = NewsServer.builder().store(store).port(0).queries(QueryCatalog.builtIn()).build().start();
 
-        SELENIUM.setLevel(Level.SEVERE);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1500,1000", "--user-data-dir=" + tmp.resolve("profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1500, 1000));
+        browser = HeadlessChromium.start(tmp.resolve("profile"));
     }
 
     @AfterAll

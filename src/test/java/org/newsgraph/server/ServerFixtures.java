@@ -125,6 +125,30 @@ final class ServerFixtures {
         return q.quads;
     }
 
+    /** A person whose name would run script if a page pasted it in as HTML. */
+    static final String HOSTILE = BASE + "person/hostile";
+    static final String HOSTILE_LABEL = "<script>window.__xss = 'label'</script>\"\"\" O'Hara & <b>عمران</b> 🙂";
+    static final String HOSTILE_QUOTE = "<img src=x onerror=\"window.__xss = 'quote'\"> \"\"\" '><svg onload=window.__xss=1>";
+
+    /**
+     * Adds an article whose person's name and statement are HTML that sets {@code window.__xss}
+     * when run, with quotes, Urdu and an emoji.
+     */
+    static void addHostileArticle(GraphStore store) {
+        Article a = Article.of("hostile-article", LocalDate.of(2025, 3, 2), "Hostile spoke.");
+        Quads q = new Quads(a);
+        Node person = q.iri(HOSTILE);
+        q.add(q.graph, NG.mentions, person);
+        q.add(person, RDF.type, NG.Person);
+        q.add(person, RDFS.label, q.lit(HOSTILE_LABEL));
+        Node statement = q.iri(q.graph.getURI() + "/statement/1");
+        q.add(statement, RDF.type, NG.Statement);
+        q.add(statement, NG.attributedTo, person);
+        q.add(statement, NG.text, q.lit(HOSTILE_QUOTE));
+        q.add(statement, NG.sourceArticle, q.graph);
+        store.put(a.id(), a.contentHash(), q.quads);
+    }
+
     /** Quads of one article's graph, starting with its type, id and hash. */
     private static final class Quads {
         final Node graph;
