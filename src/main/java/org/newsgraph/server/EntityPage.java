@@ -193,7 +193,7 @@ final class EntityPage extends HttpServlet {
     private String title(DatasetGraph dsg, Node e) {
         return Txn.calculateRead(dsg, () -> {
             List<Map<String, Node>> rows = select(dsg, PREFIXES + "SELECT ?l WHERE { ?e rdfs:label ?l } ORDER BY ?l LIMIT 1", e);
-            return rows.isEmpty() ? localName(e.getURI()) : text(rows.get(0).get("l"));
+            return rows.isEmpty() ? localName(e.getURI()) : lexical(rows.get(0).get("l"));
         });
     }
 
@@ -245,16 +245,16 @@ final class EntityPage extends HttpServlet {
         Set<String> same = new LinkedHashSet<>();
         for (Map<String, Node> r : select(dsg, ABOUT, e)) {
             if (r.get("label") != null) {
-                labels.add(text(r.get("label")));
+                labels.add(lexical(r.get("label")));
             }
             if (r.get("alt") != null) {
-                alts.add(text(r.get("alt")));
+                alts.add(lexical(r.get("alt")));
             }
             if (r.get("type") != null && r.get("type").isURI()) {
                 String t = r.get("type").getURI();
                 Node tl = r.get("typeLabel");
                 if (tl != null && (tl.getLiteralLanguage().isEmpty() || tl.getLiteralLanguage().equals("en"))) {
-                    types.put(t, text(tl));
+                    types.put(t, lexical(tl));
                 } else {
                     types.putIfAbsent(t, localName(t));
                 }
@@ -403,10 +403,15 @@ final class EntityPage extends HttpServlet {
 
     /** The escaped lexical form of a literal, or the escaped IRI; "" for null. */
     private static String text(Node n) {
+        return Html.escape(lexical(n));
+    }
+
+    /** The lexical form of a literal, or the IRI, as it is: escape it where it goes into the page. */
+    private static String lexical(Node n) {
         if (n == null) {
             return "";
         }
-        return Html.escape(n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : n.toString());
+        return n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : n.toString();
     }
 
     private static String yes(Node n) {

@@ -45,6 +45,7 @@ import org.newsgraph.read.ReadResult;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.IngestOutcome;
 import org.newsgraph.store.Ingester;
+import org.newsgraph.store.StoreWriteException;
 
 /**
  * {@code POST /news/ingest}: one article in the request body, converted and stored as
@@ -141,6 +142,9 @@ final class IngestService extends ActionService {
         IngestOutcome outcome;
         try {
             outcome = ingester.ingest(article);
+        } catch (StoreWriteException e) {
+            ServletOps.error(HttpSC.INSUFFICIENT_STORAGE_507, oneLine(e.getMessage()));
+            return;
         } catch (NewsgraphException e) {
             ServletOps.error(HttpSC.INTERNAL_SERVER_ERROR_500, oneLine(e.getMessage()));
             return;

@@ -70,6 +70,8 @@ import org.newsgraph.rdf.OntologyGraphs;
  */
 public final class GraphStore implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphStore.class);
+
     /** The named graph holding the ontology; the ontology's own IRI. */
     public static final String ONTOLOGY_GRAPH = OntologyGraphs.ONTOLOGY_IRI;
 
@@ -86,6 +88,8 @@ public final class GraphStore implements AutoCloseable {
     private final Path folder;
     private final String name;
     private volatile boolean closed;
+    /** Set when a write failed on the files, so that closing lets go of them regardless. */
+    private volatile boolean writeFailed;
 
     private GraphStore(DatasetGraph dsg, IriMinter iris, Path folder, String name) {
         this.dsg = dsg;
@@ -171,12 +175,31 @@ public final class GraphStore implements AutoCloseable {
         List<Quad> graphQuads = List.copyOf(quads);
         Node graph = graphOf(articleId);
         check(articleId, contentHash, graph, graphQuads);
-        return Txn.calculateWrite(dsg, () -> {
+        return write(() -> {
             boolean existed = dsg.containsGraph(graph);
             dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
             graphQuads.forEach(dsg::add);
             return existed ? IngestOutcome.REPLACED : IngestOutcome.ADDED;
         });
+    }
+
+    /**
+     * Runs {@code action} in a write transaction.
+     *
+     * @throws StoreWriteException when the files could not be written (disk full, I/O error);
+     *                             the transaction was rolled back
+     */
+    private <T> T write(java.util.function.Supplier<T> action) {
+        try {
+            return Txn.calculateWrite(dsg, action);
+        } catch (RuntimeException | InternalError e) {
+            Optional<StoreWriteException> unwritable = StoreWriteException.of(name, e);
+            if (unwritable.isEmpty()) {
+                throw e;
+            }
+            writeFailed = true;
+            throw unwritable.get();
+        }
     }
 
     /** Whether the store holds article {@code articleId} with content hash {@code contentHash}. */
@@ -212,7 +235,7 @@ public final class GraphStore implements AutoCloseable {
     /** Removes the graph of article {@code articleId}; returns whether there was one. */
     public boolean delete(String articleId) {
         Node graph = graphOf(articleId);
-        return Txn.calculateWrite(dsg, () -> {
+        return write(() -> {
             boolean existed = dsg.containsGraph(graph);
             dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
             return existed;
@@ -272,7 +295,9 @@ public final class GraphStore implements AutoCloseable {
             return;
         }
         try {
-            TDBInternal.expel(dsg);
+            // After a failed write TDB2 may count a transaction as still active; the files are
+            // consistent (the write was rolled back), so let go of them anyway.
+            TDBInternal.expel(dsg, writeFailed);
         } finally {
             OPEN.remove(folder);
         }
@@ -353,10 +378,16 @@ public final class GraphStore implements AutoCloseable {
         Graph ontology = OntologyGraphs.ontology();
         boolean current = Txn.calculateRead(dsg, () -> ontology.isIsomorphicWith(dsg.getGraph(ONTOLOGY)));
         if (!current) {
-            Txn.executeWrite(dsg, () -> {
-                dsg.deleteAny(ONTOLOGY, Node.ANY, Node.ANY, Node.ANY);
-                ontology.find().forEach(t -> dsg.add(ONTOLOGY, t.getSubject(), t.getPredicate(), t.getObject()));
-            });
+            try {
+                write(() -> {
+                    dsg.deleteAny(ONTOLOGY, Node.ANY, Node.ANY, Node.ANY);
+                    ontology.find().forEach(t -> dsg.add(ONTOLOGY, t.getSubject(), t.getPredicate(), t.getObject()));
+                    return null;
+                });
+            } catch (StoreWriteException e) {
+                // A full disk must not keep the store from being read: its articles are all there.
+                LOG.warn("{}: the ontology graph was not updated: {}", name, e.getMessage());
+            }
         }
     }
 

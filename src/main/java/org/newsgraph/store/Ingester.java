@@ -67,6 +67,8 @@ public final class Ingester {
         IngestOutcome outcome;
         try {
             outcome = store.put(article.id(), hash, quads);
+        } catch (StoreWriteException e) {
+            throw e.about(article.source());
         } catch (RuntimeException e) {
             throw new NewsgraphException(article.source() + ": not stored: " + messageOf(e), e);
         }
@@ -77,6 +79,9 @@ public final class Ingester {
     /**
      * Ingests every article of {@code results} in order. Read failures, and articles that fail
      * to convert or to be stored, are reported to the listener and counted; the batch goes on.
+     *
+     * @throws StoreWriteException when the store's files cannot be written (a full disk): the
+     *                             batch stops there, with every article before it stored
      */
     public IngestSummary ingestAll(Stream<ReadResult> results) {
         long start = System.nanoTime();
@@ -89,6 +94,8 @@ public final class Ingester {
             } else if (result instanceof ReadResult.Success s) {
                 try {
                     counts[ingest(s.article()).ordinal()]++;
+                } catch (StoreWriteException e) {
+                    throw e; // the store cannot take more: stop, with everything before stored
                 } catch (NewsgraphException e) {
                     // One article's failure must not lose the others: report it and go on.
                     listener.failed(e.getMessage(), e);

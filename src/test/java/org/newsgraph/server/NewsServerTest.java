@@ -554,6 +554,9 @@ class NewsServerTest {
         assertFalse(html.contains("<img"), html);
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Evil &amp; Co"), html);
         assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"), html);
+        assertTrue(html.contains("<h1>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Evil &amp; Co</h1>"), "escaped once");
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Evil &amp; Co · newsgraph"), "the title, escaped once");
+        assertFalse(html.contains("&amp;lt;") || html.contains("&amp;#39;"), "nothing escaped twice:\n" + html);
         assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'none'"));
     }
 
