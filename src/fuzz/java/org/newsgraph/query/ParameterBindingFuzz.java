@@ -37,7 +37,7 @@ class ParameterBindingFuzz {
         };
     }
 
-    @FuzzTest(maxDuration = "50s")
+    @FuzzTest(maxDuration = "40s")
     void bindAnyValue(FuzzedDataProvider data) {
         CannedQuery query = data.pickValue(QUERIES);
         if (query.parameters().isEmpty()) {

@@ -18,7 +18,7 @@ class ArticleReadingFuzz {
 
     private static final ArticleParser PARSER = ArticleParser.create();
 
-    @FuzzTest(maxDuration = "50s")
+    @FuzzTest(maxDuration = "40s")
     void parseText(FuzzedDataProvider data) {
         String id = data.consumeString(24);
         String content = data.consumeRemainingAsString();
@@ -26,7 +26,7 @@ class ArticleReadingFuzz {
         check(PARSER.parseText(id, content, "fuzz.txt"), "fuzz.txt");
     }
 
-    @FuzzTest(maxDuration = "50s")
+    @FuzzTest(maxDuration = "40s")
     void parseJsonLine(FuzzedDataProvider data) {
         String line = data.consumeRemainingAsString();
 
@@ -34,7 +34,7 @@ class ArticleReadingFuzz {
     }
 
     /** File bytes as the reader decodes them: UTF-8, a byte-order mark, UTF-16, or a clear failure. */
-    @FuzzTest(maxDuration = "50s")
+    @FuzzTest(maxDuration = "40s")
     void decodeFileBytes(byte[] bytes) {
         Optional<String> problem = Utf8.fileProblem(bytes);
         if (problem.isPresent()) {
