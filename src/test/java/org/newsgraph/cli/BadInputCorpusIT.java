@@ -27,6 +27,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
@@ -39,7 +40,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.OutputFormat;
-import org.newsgraph.rdf.RioStreamWriter;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -229,7 +229,7 @@ class BadInputCorpusIT {
     }
 
     @ParameterizedTest
-    @EnumSource(OutputFormat.class)
+    @EnumSource(value = OutputFormat.class, names = {"NQUADS", "TRIG", "TURTLE", "NTRIPLES", "JSONLD", "RDFXML"})
     void theGraphsOfTheNamesCasesAreValidRdfInEveryFormat(OutputFormat format) {
         DatasetGraph names = DatasetGraphFactory.createTxnMem();
         for (String id : List.of("names-urdu-arabic-emoji", "names-quotes-brackets", "utf16-bom")) {
@@ -237,7 +237,7 @@ class BadInputCorpusIT {
             output.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(names::add);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RioStreamWriter writer = RioStreamWriter.create(bytes, format);
+        StreamRDF writer = format.newWriter(bytes); // as convert writes it
         writer.start();
         names.find().forEachRemaining(writer::quad);
         writer.finish();
@@ -262,6 +262,7 @@ class BadInputCorpusIT {
             case NTRIPLES -> Lang.NTRIPLES;
             case JSONLD -> Lang.JSONLD;
             case RDFXML -> Lang.RDFXML;
+            case BINARY -> throw new IllegalArgumentException("Jena cannot read RDF4J's binary format");
         };
     }
 }
