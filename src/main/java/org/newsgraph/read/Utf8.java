@@ -82,11 +82,26 @@ final class Utf8 {
         } catch (CharacterCodingException e) {
             // The decoder leaves the buffer positioned at the first byte it could not decode.
             int offset = in.position();
-            String detail = offset < to
+            String detail = offset < to && !truncatedAtEnd(bytes, offset, to)
                     ? String.format("invalid byte 0x%02X at offset %d", bytes[offset] & 0xFF, offset)
                     : "incomplete character at the end";
             throw new NotText("not UTF-8 text (" + detail + "); convert it to UTF-8");
         }
+    }
+
+    /** Whether {@code bytes[offset, to)} is the start of a multi-byte character cut off by the end. */
+    private static boolean truncatedAtEnd(byte[] bytes, int offset, int to) {
+        int lead = bytes[offset] & 0xFF;
+        int length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead < 0xF0 ? 3 : lead >= 0xC2 && lead < 0xE0 ? 2 : 0;
+        if (length == 0 || to - offset >= length) {
+            return false;
+        }
+        for (int i = offset + 1; i < to; i++) {
+            if ((bytes[i] & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static CharsetDecoder newDecoder(Charset charset) {

@@ -107,6 +107,17 @@ class ArticleReaderTest {
     }
 
     @Test
+    void utf8CutOffInTheMiddleOfACharacterSaysSo() throws IOException {
+        byte[] cut = {'M', 'e', 't', ' ', (byte) 0xE2, (byte) 0x80};
+        byte[] broken = {'M', 'e', 't', ' ', (byte) 0xE2, (byte) 0x80, ' ', 'o', 'n', '.'};
+
+        assertEquals("not UTF-8 text (incomplete character at the end); convert it to UTF-8",
+                onlyFailure(write("cut.txt", cut)).problem());
+        assertEquals("not UTF-8 text (invalid byte 0xE2 at offset 4); convert it to UTF-8",
+                onlyFailure(write("broken.txt", broken)).problem());
+    }
+
+    @Test
     void utf32FileIsFailureSayingSo() throws IOException {
         // Java's UTF-32 encoder writes no byte-order mark: put one in front.
         byte[] text = "\uFEFFParty workers gathered.".getBytes(Charset.forName("UTF-32BE"));
