@@ -112,12 +112,14 @@ final class JsonLineParser {
         if (message == null) {
             return "unreadable";
         }
-        int nl = message.indexOf('\n');
-        String s = (nl < 0 ? message : message.substring(0, nl)).strip();
-        return s.replaceFirst(" path \\S*$", "")
+        // Gson ends with " path $.key" and a help link on the next line; a key may hold any
+        // character, line breaks included, so everything from the path on goes.
+        int path = message.indexOf(" path $");
+        String s = (path < 0 ? message : message.substring(0, path)).lines().findFirst().orElse("").strip();
+        return TextRules.printable(s
                 .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "syntax error")
                 .replace("End of input", "unexpected end of line")
-                .replace(" at line 1 column ", " at column ");
+                .replace(" at line 1 column ", " at column "));
     }
 
     /** A reason to reject the line; checked so that every path above has to handle it. */

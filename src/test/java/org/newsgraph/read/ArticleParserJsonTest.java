@@ -131,4 +131,12 @@ class ArticleParserJsonTest {
     void textThatIsAnHtmlPageIsFailure() {
         assertTrue(problem("{\"text\": \"<!doctype html><html><p>The council met.</p></html>\"}").startsWith("an HTML page"));
     }
+
+    /** Found by fuzzing (ArticleReadingFuzz): Gson's message quotes the key, line breaks and all. */
+    @Test
+    void aBrokenLineWhoseKeyHoldsALineBreakFailsInOneLine() {
+        String problem = problem("{\"id\": \"a-1\", \"d\\rx\" \"text\": \"The council met.\"}");
+
+        assertEquals("malformed JSON: Expected ':' at column 23", problem);
+    }
 }
