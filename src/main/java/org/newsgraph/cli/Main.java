@@ -26,7 +26,7 @@ public final class Main {
     }
 
     /** Runs with messages for people going to {@code err}. */
-    static int run(PrintWriter err, String... args) {
+    public static int run(PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
