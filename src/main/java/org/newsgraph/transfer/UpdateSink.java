@@ -8,6 +8,9 @@ import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
 import org.apache.jena.sparql.modify.request.QuadDataAcc;
 import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.sparql.modify.request.UpdateDrop;
+import org.apache.jena.sparql.modify.request.UpdateModify;
+import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.update.Update;
 import org.apache.jena.update.UpdateRequest;
 
 /**
@@ -33,9 +36,7 @@ final class UpdateSink implements GraphSink {
         UpdateRequest request = new UpdateRequest();
         for (OutgoingGraph g : graphs) {
             request.add(new UpdateDrop(g.name(), true));
-            QuadDataAcc data = new QuadDataAcc();
-            g.triples().find().forEach(t -> data.addQuad(Quad.create(g.name(), t)));
-            request.add(new UpdateDataInsert(data));
+            request.add(insert(g));
         }
         UpdateExecHTTP.service(endpoint).httpClient(http).updateString(asciiOnly(request.toString())).build().execute();
     }
@@ -59,6 +60,25 @@ final class UpdateSink implements GraphSink {
             }
         });
         return out.toString();
+    }
+
+    /**
+     * {@code INSERT DATA}, or for a graph with blank nodes (the ontology's and the shapes' lists)
+     * {@code INSERT { ... } WHERE {}}, which means the same: Virtuoso refuses blank nodes in
+     * {@code INSERT DATA}.
+     */
+    private static Update insert(OutgoingGraph g) {
+        List<Quad> quads = g.triples().find().mapWith(t -> Quad.create(g.name(), t)).toList();
+        if (quads.stream().noneMatch(q -> q.getSubject().isBlank() || q.getObject().isBlank())) {
+            QuadDataAcc data = new QuadDataAcc();
+            quads.forEach(data::addQuad);
+            return new UpdateDataInsert(data);
+        }
+        UpdateModify template = new UpdateModify();
+        quads.forEach(template.getInsertAcc()::addQuad);
+        template.setHasInsertClause(true);
+        template.setElement(new ElementGroup());
+        return template;
     }
 
     @Override

@@ -186,6 +186,18 @@ class GraphPusherTest {
     }
 
     @Test
+    void sparqlUpdateCarriesTheBlankNodesOfTheOntologyAndShapes() {
+        PushTarget update = new PushTarget(target.update(), PushTarget.Protocol.UPDATE, java.util.Optional.of(target.query()),
+                java.util.Optional.empty());
+        PushReport report = pusher(update).withOntology(true).build().push(store, List.of(TransferFixtures.SAMPLE_ARTICLE));
+        assertTrue(report.complete(), report.toString());
+        Txn.executeRead(target.data, () -> {
+            assertTrue(target.data.getGraph(OntologyGraphs.ONTOLOGY).isIsomorphicWith(OntologyGraphs.ontology()));
+            assertTrue(target.data.getGraph(OntologyGraphs.SHAPES).isIsomorphicWith(OntologyGraphs.shapes()));
+        });
+    }
+
+    @Test
     void theOntologyAndShapesTravelWhenAsked() {
         PushReport report = pusher(PushTarget.gsp(target.gsp())).withOntology(true).build().push(store, List.of());
         assertEquals(expected.size() + 2, report.verified());
