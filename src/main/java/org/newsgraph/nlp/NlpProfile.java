@@ -21,15 +21,29 @@ public enum NlpProfile {
     /** The profile used when none is named. */
     public static final NlpProfile DEFAULT = FAST;
 
-    /** The CoreNLP settings of this profile. */
+    /**
+     * The CoreNLP settings of this profile. Both run tokenize, ssplit, pos, lemma, ner (with SUTime
+     * for dates and the fine-grained classes: titles, countries, states), depparse and quote with
+     * attribution. {@link #ACCURATE} adds statistical coreference, the 7- and 4-class NER models
+     * and the regular expressions of the fine-grained gazetteers. {@link #FAST} leaves them out:
+     * the extractor resolves pronouns by salience, and the 3-class model finds the same names here.
+     */
     public Properties properties() {
         Properties p = new Properties();
-        p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,depparse,coref,quote");
         // A blank line ends a sentence, so a headline or caption never runs into the body.
         p.setProperty("ssplit.newlineIsSentenceBreak", "two");
-        p.setProperty("coref.algorithm", "statistical");
         p.setProperty("quote.attributeQuotes", "true");
         p.setProperty("ner.applyFineGrained", "true");
+        if (this == ACCURATE) {
+            p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,depparse,coref,quote");
+            p.setProperty("coref.algorithm", "statistical");
+        } else {
+            // Quote attribution reads coreference chains; nocoref gives it none.
+            p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,depparse,nocoref,quote");
+            p.setProperty("customAnnotatorClass.nocoref", NoCorefAnnotator.class.getName());
+            p.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+            p.setProperty("ner.fine.regexner.mapping", LiteralGazetteers.mapping());
+        }
         return p;
     }
 
