@@ -57,15 +57,26 @@ public final class Throughput {
             }
             for (int threads : threadCounts) {
                 long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
                 long[] counts = bare ? pipeline.annotateAll(articles, threads)
                         : convert(nlp, articles, threads, out.resolve(set.getFileName() + "-" + threads + ".nq"));
                 double s = (System.nanoTime() - start) / 1e9;
+                double cpu = (processCpuNanos() - cpuStart) / 1e9;
                 System.out.printf(Locale.ROOT, "%s %s threads=%d articles=%d tokens=%d triples=%d seconds=%.2f "
-                                + "articles/s=%.2f tokens/s=%.0f triples/s=%.0f%n", bare ? "bare" : "ours",
+                                + "articles/s=%.2f tokens/s=%.0f triples/s=%.0f cpu-seconds=%.2f%n", bare ? "bare" : "ours",
                         set.getFileName(), threads, articles.size(), counts[0], counts[1], s, articles.size() / s,
-                        counts[0] / s, counts[1] / s);
+                        counts[0] / s, counts[1] / s, cpu);
             }
         }
+    }
+
+    /**
+     * CPU time of the whole JVM (all threads, GC and JIT included): unlike the clock, not
+     * stretched when other processes share the machine.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Converts as {@code newsgraph convert -f nquads --threads N} does; returns tokens and triples. */
