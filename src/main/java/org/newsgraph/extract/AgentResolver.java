@@ -70,10 +70,8 @@ final class AgentResolver {
         if (SPOKESPERSONS.contains(word)) {
             return speaksFor(s, token);
         }
-        if (word.equals("party") && s.children(token, "det").stream().anyMatch(d -> s.token(d).word().equalsIgnoreCase("the"))) {
-            // "the party said": the party the article is about
-            return index.entities().stream().filter(Entity::party)
-                    .max(java.util.Comparator.comparingInt(index::mentionCount));
+        if (isTheParty(s, token)) {
+            return theParty();
         }
         if (t.isNoun()) {
             // "the MQM committee" where NER saw only "MQM": a named organization inside the phrase.
@@ -162,9 +160,25 @@ final class AgentResolver {
                 if (e.isPresent()) {
                     return e;
                 }
+                if (isTheParty(s, d.dependent())) {
+                    // "the party's spokesman", without coreference to name the party
+                    return theParty();
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** "the party": the word party with the definite article. */
+    private static boolean isTheParty(Sentence s, int token) {
+        return s.token(token).word().equalsIgnoreCase("party")
+                && s.children(token, "det").stream().anyMatch(d -> s.token(d).word().equalsIgnoreCase("the"));
+    }
+
+    /** The party the article is about: the most mentioned one. */
+    private Optional<Entity> theParty() {
+        return index.entities().stream().filter(Entity::party)
+                .max(java.util.Comparator.comparingInt(index::mentionCount));
     }
 
     private String titleEndingAt(Sentence s, int token) {
