@@ -74,6 +74,28 @@ final class AgentResolver {
             return theParty();
         }
         if (t.isNoun()) {
+            // "the MQM central committee", the lower-case form of a name the article also gives:
+            // coreference used to make that link.
+            int from = token;
+            for (var d : s.children(token)) {
+                if ((d.relation().equals("compound") || d.relation().equals("amod")) && d.dependent() < from) {
+                    from = d.dependent();
+                }
+            }
+            if (from < token) {
+                StringBuilder phrase = new StringBuilder();
+                for (int i = from; i <= token; i++) {
+                    phrase.append(i == from ? "" : " ").append(s.token(i).word());
+                }
+                String name = phrase.toString();
+                Optional<Entity> same = index.entities().stream().filter(x -> x.kind() == EntityKind.ORGANIZATION)
+                        .filter(x -> x.label().equalsIgnoreCase(name)
+                                || x.aliases().stream().anyMatch(n -> n.equalsIgnoreCase(name)))
+                        .findFirst();
+                if (same.isPresent()) {
+                    return same;
+                }
+            }
             // "the MQM committee" where NER saw only "MQM": a named organization inside the phrase.
             for (int c : s.children(token, "compound")) {
                 Optional<Entity> org = index.named(s.index(), c).filter(x -> x.kind() == EntityKind.ORGANIZATION);
