@@ -11,6 +11,7 @@ import org.newsgraph.extract.Extractor;
 import org.newsgraph.extract.Lexicon;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.nlp.CoreNlpAnnotator;
+import org.newsgraph.nlp.NlpProfile;
 import org.newsgraph.rdf.FactMapper;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.read.Article;
@@ -31,7 +32,7 @@ public final class ArticleConverter {
     private final FactMapper mapper;
 
     private ArticleConverter(Builder b) {
-        this.annotator = b.annotator != null ? b.annotator : CoreNlpAnnotator.shared();
+        this.annotator = b.annotator != null ? b.annotator : CoreNlpAnnotator.shared(b.profile);
         this.extractor = Extractor.create(b.lexicon);
         this.mapper = FactMapper.create(b.iris);
     }
@@ -64,6 +65,7 @@ public final class ArticleConverter {
     /** Options of a converter; all have defaults. */
     public static final class Builder {
         private Annotator annotator;
+        private NlpProfile profile = NlpProfile.DEFAULT;
         private Lexicon lexicon = Lexicon.builtIn();
         private IriMinter iris = IriMinter.standard();
 
@@ -73,6 +75,12 @@ public final class ArticleConverter {
         /** The NLP to use; default: the process-wide CoreNLP pipeline. */
         public Builder annotator(Annotator annotator) {
             this.annotator = Objects.requireNonNull(annotator, "annotator");
+            return this;
+        }
+
+        /** The CoreNLP settings of the process-wide pipeline; ignored when an {@link #annotator} is given. */
+        public Builder profile(NlpProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
             return this;
         }
 

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.ArticleConverter;
 import org.newsgraph.NewsgraphException;
+import org.newsgraph.ParallelConverter;
 import org.newsgraph.extract.Lexicon;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.OutputFormat;
@@ -60,6 +61,9 @@ final class ConvertCommand implements Callable<Integer> {
     ReadOptions reading = new ReadOptions();
 
     @Mixin
+    NlpOptions nlp = new NlpOptions();
+
+    @Mixin
     Verbosity verbosity = new Verbosity();
 
     @Override
@@ -67,7 +71,7 @@ final class ConvertCommand implements Callable<Integer> {
         OutputFormat fmt = OutputFormat.named(format);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, verbosity.quiet);
-        ArticleConverter converter = ArticleConverter.builder()
+        ArticleConverter converter = nlp.converter(null)
                 .lexicon(lexicon == null ? Lexicon.builtIn() : Lexicon.withExtensions(lexicon))
                 .iris(new IriMinter(base))
                 .build();
@@ -77,31 +81,32 @@ final class ConvertCommand implements Callable<Integer> {
         try (OutputStream out = open(); Stream<ReadResult> articles = reading.reader().read(paths)) {
             StreamRDF writer = fmt.newWriter(out);
             writer.start();
-            articles.forEach(result -> {
-                if (result instanceof ReadResult.Failure f) {
-                    progress.failed(f.message(), null);
-                } else if (result instanceof ReadResult.Success s) {
-                    convertOne(converter, s.article(), writer, progress);
-                }
-            });
+            ParallelConverter.builder().converter(converter).threads(nlp.threads).build().run(articles,
+                    new ParallelConverter.Sink() {
+                        @Override
+                        public void converted(Article article, List<Quad> quads, long nanos) {
+                            quads.forEach(writer::quad);
+                            progress.converted(article.id(), quads.size(), nanos);
+                        }
+
+                        @Override
+                        public void failed(Article article, RuntimeException error) {
+                            // One article's failure must not lose the others: report it and go on.
+                            progress.failed(article.source() + ": conversion failed: " + error.getMessage(),
+                                    verbosity.verbose ? error : null);
+                        }
+
+                        @Override
+                        public void unreadable(ReadResult.Failure failure) {
+                            progress.failed(failure.message(), null);
+                        }
+                    });
             writer.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         progress.summary();
         return progress.failures() == 0 ? Main.OK : Main.SOME_FAILED;
-    }
-
-    private void convertOne(ArticleConverter converter, Article article, StreamRDF writer, Progress progress) {
-        long start = System.nanoTime();
-        try {
-            List<Quad> quads = converter.convert(article);
-            quads.forEach(writer::quad);
-            progress.converted(article.id(), quads.size(), System.nanoTime() - start);
-        } catch (RuntimeException e) {
-            // One article's failure must not lose the others: report it and go on.
-            progress.failed(article.source() + ": conversion failed: " + e.getMessage(), verbosity.verbose ? e : null);
-        }
     }
 
     private OutputStream open() throws IOException {

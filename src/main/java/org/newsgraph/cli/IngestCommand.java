@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.newsgraph.ArticleConverter;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.read.ReadResult;
 import org.newsgraph.store.GraphStore;
@@ -53,6 +52,9 @@ final class IngestCommand implements Callable<Integer> {
 
     @Mixin
     ReadOptions reading = new ReadOptions();
+
+    @Mixin
+    NlpOptions nlp = new NlpOptions();
 
     @Mixin
     Verbosity verbosity = new Verbosity();
@@ -106,12 +108,11 @@ final class IngestCommand implements Callable<Integer> {
 
     private IngestSummary ingest(GraphStore store, IngestProgress progress) {
         progress.start(countArticles(reading.reader().listSources(paths)));
-        Ingester.Builder ingester = Ingester.builder(store).listener(progress);
-        if (annotator != null) {
-            ingester.converter(ArticleConverter.builder().annotator(annotator).build());
-        }
+        // The converter is made when a first article needs it: a run over unchanged articles loads no models.
+        Ingester ingester = Ingester.builder(store).listener(progress).threads(nlp.threads)
+                .converter(() -> nlp.converter(annotator).build()).build();
         try (Stream<ReadResult> results = reading.reader().read(paths)) {
-            return ingester.build().ingestAll(results);
+            return ingester.ingestAll(results);
         }
     }
 

@@ -70,12 +70,32 @@ final class AgentResolver {
         if (SPOKESPERSONS.contains(word)) {
             return speaksFor(s, token);
         }
-        if (word.equals("party") && s.children(token, "det").stream().anyMatch(d -> s.token(d).word().equalsIgnoreCase("the"))) {
-            // "the party said": the party the article is about
-            return index.entities().stream().filter(Entity::party)
-                    .max(java.util.Comparator.comparingInt(index::mentionCount));
+        if (isTheParty(s, token)) {
+            return theParty();
         }
         if (t.isNoun()) {
+            // "the MQM central committee", the lower-case form of a name the article also gives:
+            // coreference used to make that link.
+            int from = token;
+            for (var d : s.children(token)) {
+                if ((d.relation().equals("compound") || d.relation().equals("amod")) && d.dependent() < from) {
+                    from = d.dependent();
+                }
+            }
+            if (from < token) {
+                StringBuilder phrase = new StringBuilder();
+                for (int i = from; i <= token; i++) {
+                    phrase.append(i == from ? "" : " ").append(s.token(i).word());
+                }
+                String name = phrase.toString();
+                Optional<Entity> same = index.entities().stream().filter(x -> x.kind() == EntityKind.ORGANIZATION)
+                        .filter(x -> x.label().equalsIgnoreCase(name)
+                                || x.aliases().stream().anyMatch(n -> n.equalsIgnoreCase(name)))
+                        .findFirst();
+                if (same.isPresent()) {
+                    return same;
+                }
+            }
             // "the MQM committee" where NER saw only "MQM": a named organization inside the phrase.
             for (int c : s.children(token, "compound")) {
                 Optional<Entity> org = index.named(s.index(), c).filter(x -> x.kind() == EntityKind.ORGANIZATION);
@@ -162,9 +182,25 @@ final class AgentResolver {
                 if (e.isPresent()) {
                     return e;
                 }
+                if (isTheParty(s, d.dependent())) {
+                    // "the party's spokesman", without coreference to name the party
+                    return theParty();
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** "the party": the word party with the definite article. */
+    private static boolean isTheParty(Sentence s, int token) {
+        return s.token(token).word().equalsIgnoreCase("party")
+                && s.children(token, "det").stream().anyMatch(d -> s.token(d).word().equalsIgnoreCase("the"));
+    }
+
+    /** The party the article is about: the most mentioned one. */
+    private Optional<Entity> theParty() {
+        return index.entities().stream().filter(Entity::party)
+                .max(java.util.Comparator.comparingInt(index::mentionCount));
     }
 
     private String titleEndingAt(Sentence s, int token) {

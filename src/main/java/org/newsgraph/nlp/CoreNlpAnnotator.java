@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.newsgraph.NewsgraphException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,6 @@ public final class CoreNlpAnnotator implements Annotator {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreNlpAnnotator.class);
 
-    /** Annotators run, in order; quote attribution needs coref's mentions. */
-    public static final String ANNOTATORS = "tokenize,ssplit,pos,lemma,ner,depparse,coref,quote";
-
     private final StanfordCoreNLP pipeline;
 
     private CoreNlpAnnotator(Properties properties) {
@@ -51,31 +49,28 @@ public final class CoreNlpAnnotator implements Annotator {
         LOG.info("CoreNLP models loaded in {} s", (System.nanoTime() - start) / 1_000_000_000);
     }
 
-    /** The process-wide pipeline, loaded on first use. */
+    /** The process-wide pipeline of the default profile, loaded on first use. */
     public static Annotator shared() {
-        return Holder.INSTANCE;
+        return shared(NlpProfile.DEFAULT);
     }
 
-    /** A new pipeline with the given settings on top of the defaults; prefer {@link #shared()}. */
-    public static Annotator create(Properties overrides) {
-        Properties p = defaultProperties();
+    /** The process-wide pipeline of {@code profile}, loaded on first use. */
+    public static Annotator shared(NlpProfile profile) {
+        return SHARED.computeIfAbsent(profile, p -> new CoreNlpAnnotator(p.properties()));
+    }
+
+    /** A new pipeline with the given settings on top of the default profile's; prefer {@link #shared()}. */
+    public static CoreNlpAnnotator create(Properties overrides) {
+        Properties p = NlpProfile.DEFAULT.properties();
         p.putAll(overrides);
         return new CoreNlpAnnotator(p);
     }
 
-    static Properties defaultProperties() {
-        Properties p = new Properties();
-        p.setProperty("annotators", ANNOTATORS);
-        // A blank line ends a sentence, so a headline or caption never runs into the body.
-        p.setProperty("ssplit.newlineIsSentenceBreak", "two");
-        p.setProperty("coref.algorithm", "statistical");
-        p.setProperty("quote.attributeQuotes", "true");
-        p.setProperty("ner.applyFineGrained", "true");
-        return p;
-    }
+    private static final Map<NlpProfile, CoreNlpAnnotator> SHARED = new ConcurrentHashMap<>();
 
-    private static final class Holder {
-        static final CoreNlpAnnotator INSTANCE = new CoreNlpAnnotator(defaultProperties());
+    /** Time spent in each CoreNLP annotator since this pipeline was made, for benchmarks. */
+    public String timingReport() {
+        return pipeline.timingInformation();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.ArticleConverter;
 import org.newsgraph.NewsgraphException;
+import org.newsgraph.ParallelConverter;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ReadResult;
 
@@ -30,11 +31,13 @@ public final class Ingester {
     private final GraphStore store;
     private final Supplier<ArticleConverter> converter;
     private final IngestListener listener;
+    private final int threads;
 
     private Ingester(Builder b) {
         this.store = b.store;
-        this.converter = b.converter != null ? () -> b.converter : new Lazy<>(() -> ArticleConverter.builder().build());
+        this.converter = new Lazy<>(b.converter);
         this.listener = b.listener;
+        this.threads = b.threads;
     }
 
     /** An ingester into {@code store}. */
@@ -51,9 +54,7 @@ public final class Ingester {
      *                            stored; the store holds what it held before then
      */
     public IngestOutcome ingest(Article article) {
-        String hash = article.contentHash();
-        if (store.contains(article.id(), hash)) {
-            listener.unchanged(article);
+        if (unchanged(article)) {
             return IngestOutcome.UNCHANGED;
         }
         long start = System.nanoTime();
@@ -62,50 +63,89 @@ public final class Ingester {
         try {
             quads = converter.get().convert(article);
         } catch (RuntimeException e) {
-            throw new NewsgraphException(article.source() + ": conversion failed: " + messageOf(e), e);
+            throw conversionFailed(article, e);
         }
+        return store(article, quads, System.nanoTime() - start);
+    }
+
+    private boolean unchanged(Article article) {
+        if (store.contains(article.id(), article.contentHash())) {
+            listener.unchanged(article);
+            return true;
+        }
+        return false;
+    }
+
+    private IngestOutcome store(Article article, List<Quad> quads, long nanos) {
+        long start = System.nanoTime();
         IngestOutcome outcome;
         try {
-            outcome = store.put(article.id(), hash, quads);
+            outcome = store.put(article.id(), article.contentHash(), quads);
         } catch (StoreWriteException e) {
             throw e.about(article.source());
         } catch (RuntimeException e) {
             throw new NewsgraphException(article.source() + ": not stored: " + messageOf(e), e);
         }
-        listener.ingested(article, outcome, quads.size(), Duration.ofNanos(System.nanoTime() - start));
+        listener.ingested(article, outcome, quads.size(), Duration.ofNanos(nanos + System.nanoTime() - start));
         return outcome;
     }
 
+    private static NewsgraphException conversionFailed(Article article, RuntimeException e) {
+        return new NewsgraphException(article.source() + ": conversion failed: " + messageOf(e), e);
+    }
+
     /**
-     * Ingests every article of {@code results} in order. Read failures, and articles that fail
-     * to convert or to be stored, are reported to the listener and counted; the batch goes on.
+     * Ingests every article of {@code results}, converting {@link Builder#threads} articles at
+     * once; each is stored as soon as it is converted, from the calling thread, in one write
+     * transaction. The store ends with the same graphs whatever the thread count, but articles
+     * may be reported out of order. Read failures, and articles that fail to convert or to be
+     * stored, are reported to the listener and counted; the batch goes on.
      *
      * @throws StoreWriteException when the store's files cannot be written (a full disk): the
-     *                             batch stops there, with every article before it stored
+     *                             batch stops there, with every article stored before it kept
      */
     public IngestSummary ingestAll(Stream<ReadResult> results) {
         long start = System.nanoTime();
         int[] counts = new int[IngestOutcome.values().length];
         int[] failed = {0};
-        results.forEachOrdered(result -> {
-            if (result instanceof ReadResult.Failure f) {
-                listener.failed(f.message(), null);
-                failed[0]++;
-            } else if (result instanceof ReadResult.Success s) {
-                try {
-                    counts[ingest(s.article()).ordinal()]++;
-                } catch (StoreWriteException e) {
-                    throw e; // the store cannot take more: stop, with everything before stored
-                } catch (NewsgraphException e) {
-                    // One article's failure must not lose the others: report it and go on.
-                    listener.failed(e.getMessage(), e);
-                    failed[0]++;
-                } catch (RuntimeException e) {
-                    listener.failed(s.article().source() + ": " + messageOf(e), e);
-                    failed[0]++;
-                }
-            }
-        });
+        ParallelConverter.builder().converter(converter).threads(threads).build().run(results,
+                new ParallelConverter.Sink() {
+                    @Override
+                    public boolean accept(Article article) {
+                        if (unchanged(article)) {
+                            counts[IngestOutcome.UNCHANGED.ordinal()]++;
+                            return false;
+                        }
+                        listener.converting(article);
+                        return true;
+                    }
+
+                    @Override
+                    public void converted(Article article, List<Quad> quads, long nanos) {
+                        try {
+                            counts[store(article, quads, nanos).ordinal()]++;
+                        } catch (StoreWriteException e) {
+                            throw e; // the store cannot take more: stop, with everything before stored
+                        } catch (RuntimeException e) {
+                            // One article's failure must not lose the others: report it and go on.
+                            listener.failed(e.getMessage(), e);
+                            failed[0]++;
+                        }
+                    }
+
+                    @Override
+                    public void failed(Article article, RuntimeException error) {
+                        NewsgraphException e = conversionFailed(article, error);
+                        listener.failed(e.getMessage(), e);
+                        failed[0]++;
+                    }
+
+                    @Override
+                    public void unreadable(ReadResult.Failure failure) {
+                        listener.failed(failure.message(), null);
+                        failed[0]++;
+                    }
+                });
         return new IngestSummary(counts[IngestOutcome.ADDED.ordinal()], counts[IngestOutcome.REPLACED.ordinal()],
                 counts[IngestOutcome.UNCHANGED.ordinal()], failed[0], Duration.ofNanos(System.nanoTime() - start));
     }
@@ -117,8 +157,9 @@ public final class Ingester {
     /** Options of an ingester; all but the store have defaults. */
     public static final class Builder {
         private final GraphStore store;
-        private ArticleConverter converter;
+        private Supplier<ArticleConverter> converter = () -> ArticleConverter.builder().build();
         private IngestListener listener = IngestListener.NONE;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder(GraphStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -129,13 +170,29 @@ public final class Ingester {
          * first article needs converting, so that a run over unchanged articles loads no NLP models.
          */
         public Builder converter(ArticleConverter converter) {
-            this.converter = Objects.requireNonNull(converter, "converter");
+            Objects.requireNonNull(converter, "converter");
+            this.converter = () -> converter;
+            return this;
+        }
+
+        /** A converter made by {@code make} when the first article needs converting; at most once. */
+        public Builder converter(Supplier<ArticleConverter> make) {
+            this.converter = Objects.requireNonNull(make, "make");
             return this;
         }
 
         /** Who hears about each article; default: nobody. */
         public Builder listener(IngestListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** How many articles {@link #ingestAll} converts at once; default: the number of processors. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new NewsgraphException("threads must be at least 1, not " + threads);
+            }
+            this.threads = threads;
             return this;
         }
 

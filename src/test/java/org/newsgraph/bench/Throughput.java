@@ -1,0 +1,120 @@
+package org.newsgraph.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.jena.sparql.core.Quad;
+import org.newsgraph.ArticleConverter;
+import org.newsgraph.ParallelConverter;
+import org.newsgraph.nlp.AnnotatedDocument;
+import org.newsgraph.nlp.Annotator;
+import org.newsgraph.nlp.BarePipeline;
+import org.newsgraph.nlp.CoreNlpAnnotator;
+import org.newsgraph.nlp.NlpProfile;
+import org.newsgraph.rdf.OutputFormat;
+import org.newsgraph.rdf.RioStreamWriter;
+import org.newsgraph.read.Article;
+import org.newsgraph.read.ReadResult;
+
+/**
+ * Articles, tokens and triples per second of {@code convert} (the same classes, writing
+ * N-Quads), or of a bare CoreNLP pipeline with the same settings, on each set and thread count.
+ * Both run the whole set once, untimed, before the clock starts. Run by {@code bench/run}.
+ *
+ * <pre>
+ * Throughput ours|bare PROFILE THREADS,... OUT_DIR SET_DIR...
+ * </pre>
+ */
+public final class Throughput {
+
+    public static void main(String[] args) throws IOException {
+        boolean bare = args[0].equals("bare");
+        NlpProfile profile = NlpProfile.named(args[1]);
+        List<Integer> threadCounts = new ArrayList<>();
+        for (String t : args[2].split(",")) {
+            threadCounts.add(Integer.parseInt(t));
+        }
+        Path out = Path.of(args[3]);
+        BarePipeline pipeline = bare ? BarePipeline.create(profile) : null;
+        Annotator nlp = bare ? null : CoreNlpAnnotator.shared(profile);
+        for (int i = 4; i < args.length; i++) {
+            Path set = Path.of(args[i]);
+            List<Article> articles = BenchCorpus.read(set);
+            // Warm-up: the whole set once, untimed, so that the first timed pass is not the JIT's.
+            int most = threadCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
+            if (bare) {
+                pipeline.annotateAll(articles, most);
+            } else {
+                convert(nlp, articles, most, out.resolve(set.getFileName() + "-warm-up.nq"));
+            }
+            for (int threads : threadCounts) {
+                long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
+                long[] counts = bare ? pipeline.annotateAll(articles, threads)
+                        : convert(nlp, articles, threads, out.resolve(set.getFileName() + "-" + threads + ".nq"));
+                double s = (System.nanoTime() - start) / 1e9;
+                double cpu = (processCpuNanos() - cpuStart) / 1e9;
+                System.out.printf(Locale.ROOT, "%s %s threads=%d articles=%d tokens=%d triples=%d seconds=%.2f "
+                                + "articles/s=%.2f tokens/s=%.0f triples/s=%.0f cpu-seconds=%.2f%n", bare ? "bare" : "ours",
+                        set.getFileName(), threads, articles.size(), counts[0], counts[1], s, articles.size() / s,
+                        counts[0] / s, counts[1] / s, cpu);
+            }
+        }
+    }
+
+    /**
+     * CPU time of the whole JVM (all threads, GC and JIT included): unlike the clock, not
+     * stretched when other processes share the machine.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Converts as {@code newsgraph convert -f nquads --threads N} does; returns tokens and triples. */
+    private static long[] convert(Annotator nlp, List<Article> articles, int threads, Path file) throws IOException {
+        AtomicLong tokens = new AtomicLong();
+        Annotator counting = (String text, Optional<LocalDate> date) -> {
+            AnnotatedDocument doc = nlp.annotate(text, date);
+            tokens.addAndGet(doc.sentences().stream().mapToInt(s -> s.tokens().size()).sum());
+            return doc;
+        };
+        ArticleConverter converter = ArticleConverter.builder().annotator(counting).build();
+        long[] triples = {0};
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file))) {
+            RioStreamWriter writer = RioStreamWriter.create(os, OutputFormat.named("nquads"));
+            writer.start();
+            ParallelConverter.builder().converter(converter).threads(threads).build()
+                    .run(articles.stream().map(ReadResult::success), new ParallelConverter.Sink() {
+                        @Override
+                        public void converted(Article article, List<Quad> quads, long nanos) {
+                            quads.forEach(writer::quad);
+                            triples[0] += quads.size();
+                        }
+
+                        @Override
+                        public void failed(Article article, RuntimeException error) {
+                            throw error;
+                        }
+
+                        @Override
+                        public void unreadable(ReadResult.Failure failure) {
+                            throw new IllegalStateException(failure.message());
+                        }
+                    });
+            writer.finish();
+        }
+        return new long[] {tokens.get(), triples[0]};
+    }
+
+    private Throughput() {
+    }
+}
