@@ -1,23 +1,17 @@
 package org.newsgraph.cli;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.ArticleConverter;
-import org.newsgraph.NewsgraphException;
 import org.newsgraph.ParallelConverter;
 import org.newsgraph.extract.Lexicon;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.OutputFormat;
-import org.apache.jena.riot.system.StreamRDF;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ReadResult;
 import picocli.CommandLine.Command;
@@ -78,8 +72,8 @@ final class ConvertCommand implements Callable<Integer> {
         if (!fmt.keepsGraphs()) {
             progress.note(fmt.cliName() + " has no named graphs: writing the union of all article graphs");
         }
-        try (OutputStream out = open(); Stream<ReadResult> articles = reading.reader().read(paths)) {
-            StreamRDF writer = fmt.newWriter(out);
+        try (OutputTarget target = OutputTarget.open(output); Stream<ReadResult> articles = reading.reader().read(paths)) {
+            StreamRDF writer = fmt.newWriter(target.stream());
             writer.start();
             ParallelConverter.builder().converter(converter).threads(nlp.threads).build().run(articles,
                     new ParallelConverter.Sink() {
@@ -102,38 +96,9 @@ final class ConvertCommand implements Callable<Integer> {
                         }
                     });
             writer.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            target.commit();
         }
         progress.summary();
         return progress.failures() == 0 ? Main.OK : Main.SOME_FAILED;
-    }
-
-    private OutputStream open() throws IOException {
-        if (output == null) {
-            return new BufferedOutputStream(new NonClosingStream(System.out));
-        }
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new NewsgraphException(output + ": folder " + parent + " does not exist");
-        }
-        return new BufferedOutputStream(Files.newOutputStream(output));
-    }
-
-    /** Standard output stays open after the writer is done, for anything printed later. */
-    private static final class NonClosingStream extends java.io.FilterOutputStream {
-        NonClosingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

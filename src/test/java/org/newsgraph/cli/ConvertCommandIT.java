@@ -1,6 +1,7 @@
 package org.newsgraph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -47,7 +48,8 @@ class ConvertCommandIT {
                 {"id": "broken", "text": "no closing brace"
                 {"id": "feed-three", "text": "Senator Lisa Park said the bill would pass."}
                 """);
-        Path out = dir.resolve("out.nq");
+        // Gzipped, as the name asks; Jena reads .nq.gz as gzipped N-Quads.
+        Path out = dir.resolve("out.nq.gz");
         StringWriter err = new StringWriter();
         exit = Main.run(new PrintWriter(err, true), "convert", in.toString(), "-o", out.toString(), "-f", "nquads");
         errors = err.toString();
@@ -58,6 +60,12 @@ class ConvertCommandIT {
         Set<String> ids = new TreeSet<>();
         output.listGraphNodes().forEachRemaining(g -> ids.add(g.getURI().substring(g.getURI().lastIndexOf('/') + 1)));
         return ids;
+    }
+
+    @Test
+    void theOutputFileIsCompleteUnderItsNameWithNoPartialFileLeft() {
+        assertTrue(Files.exists(dir.resolve("out.nq.gz")));
+        assertFalse(Files.exists(dir.resolve("out.nq.gz.part")));
     }
 
     @Test
