@@ -24,7 +24,6 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
@@ -40,6 +39,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.OutputFormat;
+import org.newsgraph.transfer.Parsers;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -243,7 +243,7 @@ class BadInputCorpusIT {
         writer.finish();
 
         DatasetGraph back = DatasetGraphFactory.createTxnMem();
-        RDFParser.source(new ByteArrayInputStream(bytes.toByteArray())).lang(lang(format)).strict(true).parse(back);
+        RDFParser.source(new ByteArrayInputStream(bytes.toByteArray())).lang(Parsers.jenaLang(format)).strict(true).parse(back);
 
         if (format.keepsGraphs()) {
             assertTrue(IsoMatcher.isomorphic(names, back), format + " changed the graphs");
@@ -254,15 +254,4 @@ class BadInputCorpusIT {
                 NodeFactory.createLiteralString("عمران خان اور مریم نواز 🇵🇰 کراچی میں ✊🏽")).hasNext(), format.cliName());
     }
 
-    private static Lang lang(OutputFormat f) {
-        return switch (f) {
-            case NQUADS -> Lang.NQUADS;
-            case TRIG -> Lang.TRIG;
-            case TURTLE -> Lang.TURTLE;
-            case NTRIPLES -> Lang.NTRIPLES;
-            case JSONLD -> Lang.JSONLD;
-            case RDFXML -> Lang.RDFXML;
-            case BINARY -> throw new IllegalArgumentException("Jena cannot read RDF4J's binary format");
-        };
-    }
 }

@@ -14,18 +14,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.ArticleConverter;
 import org.newsgraph.read.Article;
-import org.newsgraph.read.ArticleReader;
-import org.newsgraph.read.ReadResult;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -62,7 +56,7 @@ class DiskFullIT {
         assumeTrue(mount.exit() == 0, "this test mounts a small tmpfs and needs root (CI runs as root): " + mount.output());
         Path in = articles();
         Path db = mountPoint.resolve("db");
-        Map<String, Article> articles = read(in);
+        Map<String, Article> articles = CrashFixtures.read(in);
         assertEquals(ARTICLES, articles.size());
 
         Result full = ingestInChild(in, db);
@@ -78,9 +72,9 @@ class DiskFullIT {
         try (GraphStore store = GraphStore.open(db)) {
             store.articleIds().forEach(id -> stored.put(id, store.findArticleGraph(id).orElseThrow()));
             assertTrue(stored.size() < ARTICLES, "the disk filled up before the end: " + stored.size());
-            assertEquals(stored.size() + 1, graphCount(store), "every graph but the ontology's is an article's");
+            assertEquals(stored.size() + 1, CrashFixtures.graphCount(store), "every graph but the ontology's is an article's");
             stored.forEach((id, graph) -> {
-                assertTrue(graph.isIsomorphicWith(convert(converter, articles.get(id))), id + " is stored complete");
+                assertTrue(graph.isIsomorphicWith(CrashFixtures.convert(converter, articles.get(id))), id + " is stored complete");
                 assertTrue(store.contains(id, articles.get(id).contentHash()), id + " has its hash");
             });
         }
@@ -94,7 +88,7 @@ class DiskFullIT {
         try (GraphStore store = GraphStore.open(db)) {
             assertEquals(articles.keySet(), store.articleIds());
             articles.values().forEach(a -> assertTrue(
-                    store.findArticleGraph(a.id()).orElseThrow().isIsomorphicWith(convert(converter, a)), a.id()));
+                    store.findArticleGraph(a.id()).orElseThrow().isIsomorphicWith(CrashFixtures.convert(converter, a)), a.id()));
         }
     }
 
@@ -114,27 +108,6 @@ class DiskFullIT {
         }
         Files.writeString(in.resolve("reports.jsonl"), lines, StandardCharsets.UTF_8);
         return in;
-    }
-
-    private static Map<String, Article> read(Path in) {
-        Map<String, Article> articles = new TreeMap<>();
-        try (var results = ArticleReader.create().read(List.of(in))) {
-            results.forEach(r -> {
-                Article a = ((ReadResult.Success) r).article();
-                articles.put(a.id(), a);
-            });
-        }
-        return articles;
-    }
-
-    private static Graph convert(ArticleConverter converter, Article article) {
-        Graph graph = GraphFactory.createDefaultGraph();
-        converter.convert(article).stream().map(Quad::asTriple).forEach(graph::add);
-        return graph;
-    }
-
-    private static long graphCount(GraphStore store) {
-        return Txn.calculateRead(store.dataset(), () -> Iter.count(store.dataset().listGraphNodes()));
     }
 
     record Result(int exit, String output) {

@@ -13,17 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.ArticleConverter;
 import org.newsgraph.read.Article;
-import org.newsgraph.read.ArticleReader;
-import org.newsgraph.read.ReadResult;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -62,7 +56,7 @@ class IngestCrashIT {
     void aKilledBatchLeavesOnlyCompleteGraphsAndARerunFinishesIt() throws Exception {
         Path in = articles();
         Path db = tmp.resolve("db");
-        Map<String, Article> articles = read(in);
+        Map<String, Article> articles = CrashFixtures.read(in);
         assertEquals(8, articles.size());
 
         List<String> childOutput = ingestInChildAndKillAfterFirstArticle(in, db);
@@ -73,10 +67,10 @@ class IngestCrashIT {
             store.articleIds().forEach(id -> survivors.put(id, store.findArticleGraph(id).orElseThrow()));
             assertFalse(survivors.isEmpty(), "an article was stored before the kill:\n" + childOutput);
             assertTrue(survivors.size() < articles.size(), "the kill came before the end of the batch:\n" + childOutput);
-            assertEquals(survivors.size() + 1, graphCount(store), "every graph but the ontology's is an article's");
+            assertEquals(survivors.size() + 1, CrashFixtures.graphCount(store), "every graph but the ontology's is an article's");
         }
         survivors.forEach((id, stored) ->
-                assertTrue(stored.isIsomorphicWith(convert(converter, articles.get(id))), id + " is stored complete"));
+                assertTrue(stored.isIsomorphicWith(CrashFixtures.convert(converter, articles.get(id))), id + " is stored complete"));
 
         StringWriter err = new StringWriter();
         int exit = Main.run(new PrintWriter(err, true), "ingest", in.toString(), "--db", db.toString());
@@ -87,18 +81,14 @@ class IngestCrashIT {
         survivors.keySet().forEach(id -> assertTrue(err.toString().contains("] " + id + ": unchanged, skipped"), err.toString()));
         try (GraphStore store = GraphStore.open(db)) {
             assertEquals(articles.keySet(), store.articleIds());
-            assertEquals(articles.size() + 1, graphCount(store), "no graph twice");
+            assertEquals(articles.size() + 1, CrashFixtures.graphCount(store), "no graph twice");
             articles.values().forEach(a -> assertTrue(store.contains(a.id(), a.contentHash()), a.id()));
             survivors.forEach((id, before) ->
                     assertTrue(store.findArticleGraph(id).orElseThrow().isIsomorphicWith(before), id + " left as it was"));
             Article later = articles.get("c-mayor");
-            assertTrue(store.findArticleGraph(later.id()).orElseThrow().isIsomorphicWith(convert(converter, later)),
+            assertTrue(store.findArticleGraph(later.id()).orElseThrow().isIsomorphicWith(CrashFixtures.convert(converter, later)),
                     "an article of the re-run is stored complete");
         }
-    }
-
-    private static long graphCount(GraphStore store) {
-        return Txn.calculateRead(store.dataset(), () -> Iter.count(store.dataset().listGraphNodes()));
     }
 
     /** Runs {@code newsgraph ingest} in a child JVM and kills it as soon as it reports one stored article. */
@@ -112,21 +102,4 @@ class IngestCrashIT {
         return child.output;
     }
 
-    private static Map<String, Article> read(Path in) {
-        Map<String, Article> articles = new TreeMap<>();
-        try (var results = ArticleReader.create().read(List.of(in))) {
-            results.forEach(result -> {
-                Article article = ((ReadResult.Success) result).article();
-                articles.put(article.id(), article);
-            });
-        }
-        return articles;
-    }
-
-    /** The article's graph, converted here in memory. */
-    private static Graph convert(ArticleConverter converter, Article article) {
-        Graph graph = GraphFactory.createDefaultGraph();
-        converter.convert(article).stream().map(Quad::asTriple).forEach(graph::add);
-        return graph;
-    }
 }

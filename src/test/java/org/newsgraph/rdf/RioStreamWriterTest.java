@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -16,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.NewsgraphException;
+import org.newsgraph.transfer.Parsers;
 
 /** What the Rio writer writes, Jena reads back as the same graphs. */
 class RioStreamWriterTest {
@@ -35,24 +35,12 @@ class RioStreamWriterTest {
         return bytes.toByteArray();
     }
 
-    private static Lang lang(OutputFormat f) {
-        return switch (f) {
-            case NQUADS -> Lang.NQUADS;
-            case TRIG -> Lang.TRIG;
-            case TURTLE -> Lang.TURTLE;
-            case NTRIPLES -> Lang.NTRIPLES;
-            case JSONLD -> Lang.JSONLD;
-            case RDFXML -> Lang.RDFXML;
-            case BINARY -> throw new IllegalArgumentException("Jena cannot read RDF4J's binary format");
-        };
-    }
-
     @ParameterizedTest
     @EnumSource(value = OutputFormat.class, names = "BINARY", mode = EnumSource.Mode.EXCLUDE)
     void writtenOutputParsesBackToTheSameGraphs(OutputFormat format) {
         DatasetGraph original = mapped();
         DatasetGraph back = DatasetGraphFactory.createTxnMem();
-        RDFParser.source(new ByteArrayInputStream(write(original, format))).lang(lang(format)).parse(back);
+        RDFParser.source(new ByteArrayInputStream(write(original, format))).lang(Parsers.jenaLang(format)).parse(back);
         if (format.keepsGraphs()) {
             assertTrue(IsoMatcher.isomorphic(original, back), format + " changed the dataset");
         } else {

@@ -21,13 +21,13 @@ import org.eclipse.rdf4j.rio.Rio;
 import org.newsgraph.rdf.OutputFormat;
 
 /** Reads serialized RDF back, with Jena or with RDF4J, into a Jena dataset for comparison. */
-final class Parsers {
+public final class Parsers {
 
     private Parsers() {
     }
 
     /** The Jena language of {@code format}, or null for RDF4J's binary format, which Jena cannot read. */
-    static Lang jenaLang(OutputFormat format) {
+    public static Lang jenaLang(OutputFormat format) {
         return switch (format) {
             case NQUADS -> Lang.NQUADS;
             case TRIG -> Lang.TRIG;
