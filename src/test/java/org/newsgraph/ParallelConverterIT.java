@@ -62,9 +62,13 @@ class ParallelConverterIT {
     }
 
     private static DatasetGraph convertOn(int threads) {
+        return convertOn(threads, articles);
+    }
+
+    private static DatasetGraph convertOn(int threads, List<Article> batch) {
         DatasetGraph out = DatasetGraphFactory.createTxnMem();
         ParallelConverter.builder().converter(converter).threads(threads).build()
-                .run(articles.stream().map(ReadResult::success), new ParallelConverter.Sink() {
+                .run(batch.stream().map(ReadResult::success), new ParallelConverter.Sink() {
                     @Override
                     public void converted(Article article, List<Quad> quads, long nanos) {
                         quads.forEach(out::add);
@@ -94,6 +98,20 @@ class ParallelConverterIT {
                 "the quote of the first article is a statement");
         assertTrue(IsoMatcher.isomorphic(one, two), "1 and 2 threads give isomorphic datasets");
         assertTrue(IsoMatcher.isomorphic(one, convertOn(2)), "and so does a second run on 2 threads");
+    }
+
+    /**
+     * Quote attribution keeps the current document's names in the shared annotator, so two
+     * documents at once once failed in its speaker sieve (a NullPointerException): now it runs
+     * one document at a time, and many articles with quotes on four threads all convert.
+     */
+    @Test
+    void quotesOnManyThreadsAtOnceAllConvertAsOnOne() {
+        List<Article> many = new java.util.ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            many.addAll(articles);
+        }
+        assertTrue(IsoMatcher.isomorphic(convertOn(1), convertOn(4, many)), "no article failed, and the graphs are the same");
     }
 
     @Test

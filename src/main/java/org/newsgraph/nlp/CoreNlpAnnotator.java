@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Stanford CoreNLP pipeline behind {@link Annotator}. Loading the models takes about
- * 30 s and 2 GB of heap, so a process gets one through {@link #shared()}; CoreNLP's
- * annotators are safe to share between threads.
+ * 30 s and 2 GB of heap, so a process gets one through {@link #shared()}, shared by every
+ * thread: CoreNLP's annotators are safe to share, but for quote attribution, which runs
+ * one document at a time.
  *
  * <pre>{@code
  * Annotator nlp = CoreNlpAnnotator.shared();
@@ -36,12 +37,32 @@ public final class CoreNlpAnnotator implements Annotator {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreNlpAnnotator.class);
 
+    /** Every annotator but the quotes', safe to run on many threads at once. */
     private final StanfordCoreNLP pipeline;
+    /**
+     * The quote annotator on its own, run by one thread at a time: its attribution keeps the
+     * current document's person names in a field of the shared annotator, so two documents at
+     * once make it fail (a NullPointerException in its speaker sieve) or mix up names.
+     */
+    private final StanfordCoreNLP quotes;
 
     private CoreNlpAnnotator(Properties properties) {
         long start = System.nanoTime();
         try {
-            this.pipeline = new StanfordCoreNLP(properties);
+            List<String> names = List.of(properties.getProperty("annotators").split("\\s*,\\s*"));
+            Properties shared = new Properties();
+            shared.putAll(properties);
+            shared.setProperty("annotators", String.join(",", names.stream().filter(n -> !n.equals("quote")).toList()));
+            this.pipeline = new StanfordCoreNLP(shared);
+            if (names.contains("quote")) {
+                Properties alone = new Properties();
+                alone.putAll(properties);
+                alone.setProperty("annotators", "quote");
+                // The first pipeline has done what quote requires; this one only adds the quotes.
+                this.quotes = new StanfordCoreNLP(alone, false);
+            } else {
+                this.quotes = null;
+            }
         } catch (RuntimeException e) {
             throw new NewsgraphException("cannot load the CoreNLP models: " + e.getMessage()
                     + " (is the stanford-corenlp models jar on the class path, and the heap at least 3 GB?)", e);
@@ -70,14 +91,20 @@ public final class CoreNlpAnnotator implements Annotator {
 
     /** Time spent in each CoreNLP annotator since this pipeline was made, for benchmarks. */
     public String timingReport() {
-        return pipeline.timingInformation();
+        return pipeline.timingInformation() + (quotes == null ? "" : "\n" + quotes.timingInformation());
     }
 
     @Override
     public AnnotatedDocument annotate(String text, Optional<LocalDate> date) {
         CoreDocument doc = new CoreDocument(text);
         date.ifPresent(d -> doc.annotation().set(CoreAnnotations.DocDateAnnotation.class, d.toString()));
-        pipeline.annotate(doc);
+        pipeline.annotate(doc.annotation());
+        if (quotes != null) {
+            synchronized (quotes) {
+                quotes.annotate(doc.annotation());
+            }
+        }
+        doc.wrapAnnotations();
         return convert(text, date, doc);
     }
 
