@@ -17,7 +17,7 @@ import org.newsgraph.read.ReadResult;
 
 /**
  * Converts a batch of articles on several threads with one shared {@link ArticleConverter}
- * (CoreNLP's annotators are safe to share, and the models are loaded once) and hands each
+ * (CoreNLP's pipeline is safe to share, see CoreNlpAnnotator, and the models are loaded once) and hands each
  * article's quads to a {@link Sink} as soon as it is done, in the order the articles finish.
  *
  * <p>Every {@link Sink} call happens on the thread that called {@link #run}, so a sink needs no

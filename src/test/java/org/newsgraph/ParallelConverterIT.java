@@ -20,8 +20,8 @@ import org.newsgraph.store.Ingester;
 
 /**
  * The shared CoreNLP pipeline on two threads gives the very graphs it gives on one: the
- * annotators we use keep no per-document state between calls, so articles annotated at the
- * same time do not disturb each other.
+ * annotators we use keep no per-document state between calls (quote attribution, which does,
+ * runs one document at a time), so articles annotated at the same time do not disturb each other.
  */
 class ParallelConverterIT {
 
