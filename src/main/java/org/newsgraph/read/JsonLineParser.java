@@ -35,7 +35,8 @@ final class JsonLineParser {
             if (dateProblem.isPresent()) {
                 return ReadResult.failure(source, dateProblem.get());
             }
-            Optional<String> title = string(object, "title").map(String::strip);
+            // A headline is one line, however the feed wrapped it.
+            Optional<String> title = string(object, "title").map(t -> t.strip().replaceAll("\\s+", " "));
             Optional<String> url = string(object, "url").map(String::strip);
             String text = TextRules.normaliseBody(string(object, "text").orElse(""));
             if (text.isEmpty()) {

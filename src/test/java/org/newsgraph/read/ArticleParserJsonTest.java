@@ -40,6 +40,13 @@ class ArticleParserJsonTest {
     }
 
     @Test
+    void aTitleWithLineBreaksBecomesOneLine() {
+        Article a = ok("{\"title\":\"Council votes\\non the\\r\\n\\tbudget \",\"text\":\"Body.\"}");
+
+        assertEquals(Optional.of("Council votes on the budget"), a.title());
+    }
+
+    @Test
     void missingIdUsesFallbackId() {
         Article a = ok("{\"text\":\"Party workers gathered.\"}");
 
