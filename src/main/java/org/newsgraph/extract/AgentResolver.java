@@ -74,7 +74,7 @@ final class AgentResolver {
             return theParty();
         }
         if (t.isNoun()) {
-            // "the MQM central committee", the lower-case form of a name the article also gives:
+            // "the harbour party central committee", the lower-case form of a name the article also gives:
             // coreference used to make that link.
             int from = token;
             for (var d : s.children(token)) {
@@ -140,7 +140,7 @@ final class AgentResolver {
                     }
                 }
             }
-            // "Mr Balls said ..." where the parser lost the verb's subject: the name before it
+            // "Mr Reed said ..." where the parser lost the verb's subject: the name before it
             for (var t : prev.tokens()) {
                 if (t.index() > 0 && t.isVerb() && lexicon.speechVerbs().contains(t.lemma())) {
                     Optional<Entity> before = index.named(prev.index(), t.index() - 1)

@@ -8,7 +8,7 @@ import java.util.Set;
  * One real-world person, organization or place named in an article, with every name it goes by.
  *
  * @param kind     person, organization or place
- * @param label    the canonical name ("Tony Blair", "Labour Party")
+ * @param label    the canonical name ("Ann Moore", "Green Harbour Party")
  * @param aliases  other names used for it, without the label
  * @param party    an organization that is a political party
  * @param wikidata its Wikidata item ("Q9630") when known

@@ -114,14 +114,14 @@ final class RoleExtractor {
                 return Optional.of(new Holder(e.get(), 0.8, after, between));
             }
         }
-        // "the party's leader, Michael Howard"
+        // "the party's leader, Mara Quill"
         if (b + 1 < s.tokens().size() && s.token(b).word().equals(",")) {
             e = person(index, si, b + 1);
             if (e.isPresent() && !isPersonToken(index, si, a - 1)) {
                 return Optional.of(new Holder(e.get(), 0.7, b + 1));
             }
         }
-        // "Michael Howard, the Tory leader": walk left over the title's own modifiers to a comma.
+        // "Mara Quill, the Green leader": walk left over the title's own modifiers to a comma.
         int j = a - 1;
         while (j >= 0 && isModifier(s, j, index)) {
             j--;
@@ -183,7 +183,7 @@ final class RoleExtractor {
         return new RoleFact(h.person(), written, former, org, place, ev, h.confidence());
     }
 
-    /** "Sindh Governor", "Tory leader", "Lib Dem home affairs spokesman", "Labour's leader". */
+    /** "State Governor", "Green leader", "party home affairs spokesman", "the union's leader". */
     private Optional<Entity> scopeBefore(Sentence s, TitleSpan title, EntityIndex index, List<Entity> extra) {
         int i = title.span().start() - 1;
         if (i >= 2 && s.token(i).word().matches("\\)|-RRB-") && s.token(i - 2).word().matches("\\(|-LRB-")) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param text          the quote including its quotation marks
  * @param speakerBegin  character offset of the speaker mention, when one was found
  * @param speakerEnd    end of the speaker mention
- * @param speaker       the speaker as mentioned near the quote ("he", "Mr Blair")
+ * @param speaker       the speaker as mentioned near the quote ("he", "Mr Reed")
  * @param canonical     the speaker's canonical name when attribution resolved it
  */
 public record Quote(int begin, int end, String text, Optional<Integer> speakerBegin,

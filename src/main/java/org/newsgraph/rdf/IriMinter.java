@@ -47,7 +47,7 @@ public record IriMinter(String base) {
         return NodeFactory.createURI(base + "article/" + segment(articleId) + "/" + kind + "/" + n);
     }
 
-    /** "Tony Blair" is "tony-blair"; a name with no letters or digits gets a digest. */
+    /** "Ann Moore" is "ann-moore"; a name with no letters or digits gets a digest. */
     static String slug(String name) {
         String key = Names.key(name).replace(' ', '-');
         return key.isEmpty() ? "x" + sha256(name).substring(0, 16) : segment(key);
