@@ -182,15 +182,7 @@ public final class ParallelConverter {
          */
         public Builder converter(Supplier<ArticleConverter> make) {
             Objects.requireNonNull(make, "make");
-            ArticleConverter[] made = new ArticleConverter[1];
-            this.converter = () -> {
-                synchronized (made) {
-                    if (made[0] == null) {
-                        made[0] = Objects.requireNonNull(make.get(), "converter");
-                    }
-                    return made[0];
-                }
-            };
+            this.converter = Lazy.of(make);
             return this;
         }
 

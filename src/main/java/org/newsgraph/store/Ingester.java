@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.ArticleConverter;
 import org.newsgraph.NewsgraphException;
+import org.newsgraph.Lazy;
 import org.newsgraph.ParallelConverter;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ReadResult;
@@ -35,7 +36,7 @@ public final class Ingester {
 
     private Ingester(Builder b) {
         this.store = b.store;
-        this.converter = new Lazy<>(b.converter);
+        this.converter = Lazy.of(b.converter);
         this.listener = b.listener;
         this.threads = b.threads;
     }
@@ -198,24 +199,6 @@ public final class Ingester {
 
         public Ingester build() {
             return new Ingester(this);
-        }
-    }
-
-    /** A value made on first use. */
-    private static final class Lazy<T> implements Supplier<T> {
-        private final Supplier<T> make;
-        private T value;
-
-        Lazy(Supplier<T> make) {
-            this.make = make;
-        }
-
-        @Override
-        public synchronized T get() {
-            if (value == null) {
-                value = make.get();
-            }
-            return value;
         }
     }
 }
