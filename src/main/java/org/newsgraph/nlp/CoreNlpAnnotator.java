@@ -2,10 +2,12 @@ package org.newsgraph.nlp;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.CoreQuote;
 import edu.stanford.nlp.pipeline.CoreSentence;
+import edu.stanford.nlp.pipeline.QuoteAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
@@ -17,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.newsgraph.NewsgraphException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Stanford CoreNLP pipeline behind {@link Annotator}. Loading the models takes about
  * 30 s and 2 GB of heap, so a process gets one through {@link #shared()}, shared by every
- * thread: CoreNLP's annotators are safe to share, but for quote attribution, which runs
- * one document at a time.
+ * thread: CoreNLP's annotators are safe to share, but for quote attribution, of which each
+ * thread borrows its own.
  *
  * <pre>{@code
  * Annotator nlp = CoreNlpAnnotator.shared();
@@ -40,11 +45,16 @@ public final class CoreNlpAnnotator implements Annotator {
     /** Every annotator but the quotes', safe to run on many threads at once. */
     private final StanfordCoreNLP pipeline;
     /**
-     * The quote annotator on its own, run by one thread at a time: its attribution keeps the
-     * current document's person names in a field of the shared annotator, so two documents at
-     * once make it fail (a NullPointerException in its speaker sieve) or mix up names.
+     * Quote annotators not in use, one made per thread that needs one at once: quote
+     * attribution keeps the current document's person names in a field of its annotator, so
+     * two documents at once in one annotator make it fail (a NullPointerException in its
+     * speaker sieve) or mix up names. A lock around one annotator would serialize the threads.
+     * Built directly, since {@link StanfordCoreNLP} hands out one cached instance per setting.
      */
-    private final StanfordCoreNLP quotes;
+    private final Queue<QuoteAnnotator> idleQuotes = new ConcurrentLinkedQueue<>();
+    /** Properties of the quote annotators, or null when the profile finds no quotes. */
+    private final Properties quoteProperties;
+    private final AtomicLong quoteNanos = new AtomicLong();
 
     private CoreNlpAnnotator(Properties properties) {
         long start = System.nanoTime();
@@ -55,13 +65,11 @@ public final class CoreNlpAnnotator implements Annotator {
             shared.setProperty("annotators", String.join(",", names.stream().filter(n -> !n.equals("quote")).toList()));
             this.pipeline = new StanfordCoreNLP(shared);
             if (names.contains("quote")) {
-                Properties alone = new Properties();
-                alone.putAll(properties);
-                alone.setProperty("annotators", "quote");
-                // The first pipeline has done what quote requires; this one only adds the quotes.
-                this.quotes = new StanfordCoreNLP(alone, false);
+                this.quoteProperties = new Properties();
+                quoteProperties.putAll(properties);
+                idleQuotes.add(new QuoteAnnotator("quote", quoteProperties));
             } else {
-                this.quotes = null;
+                this.quoteProperties = null;
             }
         } catch (RuntimeException e) {
             throw new NewsgraphException("cannot load the CoreNLP models: " + e.getMessage()
@@ -91,7 +99,8 @@ public final class CoreNlpAnnotator implements Annotator {
 
     /** Time spent in each CoreNLP annotator since this pipeline was made, for benchmarks. */
     public String timingReport() {
-        return pipeline.timingInformation() + (quotes == null ? "" : "\n" + quotes.timingInformation());
+        return pipeline.timingInformation() + (quoteProperties == null ? ""
+                : String.format(java.util.Locale.ROOT, "%nquote (all threads): %.1f sec.", quoteNanos.get() / 1e9));
     }
 
     @Override
@@ -99,13 +108,26 @@ public final class CoreNlpAnnotator implements Annotator {
         CoreDocument doc = new CoreDocument(text);
         date.ifPresent(d -> doc.annotation().set(CoreAnnotations.DocDateAnnotation.class, d.toString()));
         pipeline.annotate(doc.annotation());
-        if (quotes != null) {
-            synchronized (quotes) {
-                quotes.annotate(doc.annotation());
-            }
+        if (quoteProperties != null) {
+            annotateQuotes(doc.annotation());
         }
         doc.wrapAnnotations();
         return convert(text, date, doc);
+    }
+
+    /** Runs quote finding and attribution on {@code annotation} with a quote annotator no other thread holds. */
+    private void annotateQuotes(Annotation annotation) {
+        long start = System.nanoTime();
+        QuoteAnnotator quotes = idleQuotes.poll();
+        if (quotes == null) {
+            quotes = new QuoteAnnotator("quote", quoteProperties);
+        }
+        try {
+            quotes.annotate(annotation);
+        } finally {
+            idleQuotes.add(quotes);
+            quoteNanos.addAndGet(System.nanoTime() - start);
+        }
     }
 
     private static AnnotatedDocument convert(String text, Optional<LocalDate> date, CoreDocument doc) {
