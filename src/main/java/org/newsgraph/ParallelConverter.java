@@ -72,6 +72,14 @@ public final class ParallelConverter {
 
         /** An input could not be read; the batch goes on. */
         void unreadable(ReadResult.Failure failure);
+
+        /**
+         * No converted article is waiting: the batch is about to wait for the workers. A sink
+         * that holds articles back (to write several at once) writes them now, so none waits
+         * on the next conversion.
+         */
+        default void idle() {
+        }
     }
 
     /**
@@ -95,7 +103,7 @@ public final class ParallelConverter {
                     sink.unreadable(f);
                 } else if (result instanceof ReadResult.Success s && sink.accept(s.article())) {
                     while (inFlight >= inFlightLimit) {
-                        hand(take(done), sink);
+                        hand(next(done, sink), sink);
                         inFlight--;
                     }
                     Article article = s.article();
@@ -108,8 +116,9 @@ public final class ParallelConverter {
                 }
             }
             for (; inFlight > 0; inFlight--) {
-                hand(take(done), sink);
+                hand(next(done, sink), sink);
             }
+            sink.idle();
         } finally {
             workers.shutdownNow();
         }
@@ -135,7 +144,13 @@ public final class ParallelConverter {
         }
     }
 
-    private static Done take(BlockingQueue<Done> done) {
+    /** The next finished article; the sink hears it is idle first when none is ready. */
+    private static Done next(BlockingQueue<Done> done, Sink sink) {
+        Done d = done.poll();
+        if (d != null) {
+            return d;
+        }
+        sink.idle();
         try {
             return done.take();
         } catch (InterruptedException e) {

@@ -1,8 +1,8 @@
 package org.newsgraph.store;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -12,12 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.jena.atlas.iterator.Iter;
-import org.apache.jena.dboe.DBOpEnvException;
-import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.Node;
@@ -76,9 +71,6 @@ public final class GraphStore implements AutoCloseable {
     public static final String ONTOLOGY_GRAPH = OntologyGraphs.ONTOLOGY_IRI;
 
     private static final Node ONTOLOGY = OntologyGraphs.ONTOLOGY;
-    private static final Pattern LOCK_HOLDER = Pattern.compile("held by process (\\d+)");
-    private static final Pattern TDB2_DATA = Pattern.compile("Data-\\d+");
-    private static final String TDB2_LOCK = "tdb.lock";
 
     /** Database folders open in this process; TDB2 would silently share them. */
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
@@ -113,13 +105,13 @@ public final class GraphStore implements AutoCloseable {
     public static GraphStore open(Path dir, IriMinter iris) {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(iris, "iris");
-        Path folder = prepareFolder(dir);
+        Path folder = StoreFolder.prepareFolder(dir);
         if (!OPEN.add(folder)) {
             throw new NewsgraphException("database " + dir + " is already open in this process");
         }
         DatasetGraph dsg = null;
         try {
-            dsg = connect(dir, folder);
+            dsg = StoreFolder.connect(dir, folder);
             GraphStore store = new GraphStore(dsg, iris, folder, dir.toString());
             store.init();
             return store;
@@ -137,7 +129,7 @@ public final class GraphStore implements AutoCloseable {
      * where creating an empty one would hide a mistyped folder.
      */
     public static GraphStore openExisting(Path dir) {
-        if (!Files.isDirectory(dir) || !holdsDatabase(dir)) {
+        if (!Files.isDirectory(dir) || !StoreFolder.holdsDatabase(dir)) {
             throw new NewsgraphException("no newsgraph database in " + dir + "; give the folder that `ingest --db` filled");
         }
         return open(dir);
@@ -171,15 +163,39 @@ public final class GraphStore implements AutoCloseable {
      * @throws NewsgraphException when the quads break these rules; nothing is written then
      */
     public IngestOutcome put(String articleId, String contentHash, List<Quad> quads) {
-        Objects.requireNonNull(contentHash, "contentHash");
-        List<Quad> graphQuads = List.copyOf(quads);
-        Node graph = graphOf(articleId);
-        check(articleId, contentHash, graph, graphQuads);
+        return putAll(List.of(new ArticleGraph(articleId, contentHash, quads))).get(0);
+    }
+
+    /**
+     * Stores the graphs of several articles, each replacing the graph it had, in one write
+     * transaction: one commit, and one sync to disk, for them all. Every graph is checked as
+     * {@link #put} checks it before anything is written.
+     *
+     * @return the outcome of each article, in the order given
+     * @throws NewsgraphException naming the first article that breaks the rules of {@link #put};
+     *                            nothing is written then
+     * @throws StoreWriteException when the files could not be written; nothing of the batch is
+     *                             stored then
+     */
+    public List<IngestOutcome> putAll(List<ArticleGraph> articles) {
+        List<Node> graphs = new ArrayList<>(articles.size());
+        for (ArticleGraph a : articles) {
+            Node graph = graphOf(a.articleId());
+            a.requireIn(graph);
+            graphs.add(graph);
+        }
         return write(() -> {
-            boolean existed = dsg.containsGraph(graph);
-            dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
-            graphQuads.forEach(dsg::add);
-            return existed ? IngestOutcome.REPLACED : IngestOutcome.ADDED;
+            List<IngestOutcome> outcomes = new ArrayList<>(articles.size());
+            for (int i = 0; i < articles.size(); i++) {
+                Node graph = graphs.get(i);
+                boolean existed = dsg.containsGraph(graph);
+                if (existed) {
+                    dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+                }
+                articles.get(i).quads().forEach(dsg::add);
+                outcomes.add(existed ? IngestOutcome.REPLACED : IngestOutcome.ADDED);
+            }
+            return outcomes;
         });
     }
 
@@ -349,30 +365,6 @@ public final class GraphStore implements AutoCloseable {
         }
     }
 
-    private static void check(String articleId, String contentHash, Node graph, List<Quad> quads) {
-        String what = "article '" + articleId + "'";
-        List<Quad> elsewhere = quads.stream().filter(q -> !graph.equals(q.getGraph())).toList();
-        if (!elsewhere.isEmpty()) {
-            throw new NewsgraphException(what + ": " + elsewhere.size() + " of " + quads.size()
-                    + " quads are not in its graph <" + graph.getURI() + ">, for example " + elsewhere.get(0)
-                    + "; nothing was stored");
-        }
-        requireOnly(what, graph, quads, NG.articleId, articleId);
-        requireOnly(what, graph, quads, NG.contentHash, contentHash);
-    }
-
-    /** The graph must say {@code <graph> property "value"}, and give no other value. */
-    private static void requireOnly(String what, Node graph, List<Quad> quads, Property property, String value) {
-        List<Node> values = quads.stream()
-                .filter(q -> graph.equals(q.getSubject()) && property.asNode().equals(q.getPredicate()))
-                .map(Quad::getObject).distinct().toList();
-        boolean ok = values.size() == 1 && values.get(0).isLiteral() && values.get(0).getLiteralLexicalForm().equals(value);
-        if (!ok) {
-            throw new NewsgraphException(what + ": its graph must state " + property.getLocalName() + " \"" + value
-                    + "\" of the article once, but has " + values + "; nothing was stored");
-        }
-    }
-
     private void init() {
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         Graph ontology = OntologyGraphs.ontology();
@@ -388,56 +380,6 @@ public final class GraphStore implements AutoCloseable {
                 // A full disk must not keep the store from being read: its articles are all there.
                 LOG.warn("{}: the ontology graph was not updated: {}", name, e.getMessage());
             }
-        }
-    }
-
-    /** The real path of a folder that holds a TDB2 database or may become one. */
-    private static Path prepareFolder(Path dir) {
-        try {
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new NewsgraphException("database " + dir + " is not a folder; give a new folder or one made by newsgraph");
-            }
-            if (Files.isDirectory(dir) && !isDatabaseOrEmpty(dir)) {
-                throw new NewsgraphException("database " + dir + " holds files that are not a TDB2 database;"
-                        + " give a new or empty folder, or one made by newsgraph");
-            }
-            Files.createDirectories(dir);
-            return dir.toRealPath();
-        } catch (IOException e) {
-            throw new NewsgraphException("cannot create or open database folder " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isDatabaseOrEmpty(Path dir) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
-            return names.stream().allMatch(TDB2_LOCK::equals)
-                    || names.stream().anyMatch(n -> TDB2_DATA.matcher(n).matches());
-        }
-    }
-
-    private static boolean holdsDatabase(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.anyMatch(p -> TDB2_DATA.matcher(p.getFileName().toString()).matches());
-        } catch (IOException e) {
-            throw new NewsgraphException("cannot read database folder " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static DatasetGraph connect(Path given, Path folder) {
-        try {
-            return DatabaseMgr.connectDatasetGraph(Location.create(folder.toString()));
-        } catch (DBOpEnvException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("Failed to get a lock")) {
-                Matcher holder = LOCK_HOLDER.matcher(message);
-                String process = holder.find() ? " (process " + holder.group(1) + ")" : "";
-                throw new NewsgraphException("database " + given + " is in use by another newsgraph process" + process
-                        + "; TDB2 allows one process per database: wait for it to finish, stop it, or use another folder", e);
-            }
-            throw new NewsgraphException("cannot open database " + given + ": " + message, e);
-        } catch (RuntimeException e) {
-            throw new NewsgraphException("cannot open database " + given + ": " + e.getMessage(), e);
         }
     }
 }

@@ -33,12 +33,14 @@ public final class Ingester {
     private final Supplier<ArticleConverter> converter;
     private final IngestListener listener;
     private final int threads;
+    private final int batchArticles;
 
     private Ingester(Builder b) {
         this.store = b.store;
         this.converter = Lazy.of(b.converter);
         this.listener = b.listener;
         this.threads = b.threads;
+        this.batchArticles = b.batchArticles;
     }
 
     /** An ingester into {@code store}. */
@@ -97,18 +99,38 @@ public final class Ingester {
 
     /**
      * Ingests every article of {@code results}, converting {@link Builder#threads} articles at
-     * once; each is stored as soon as it is converted, from the calling thread, in one write
-     * transaction. The store ends with the same graphs whatever the thread count, but articles
+     * once; converted articles are stored from the calling thread, in write transactions of
+     * several articles when several are ready at once (see {@link BatchWriter}), else each on
+     * its own as soon as it is converted. An article is reported ingested once its transaction
+     * is committed. The store ends with the same graphs whatever the thread count, but articles
      * may be reported out of order. Read failures, and articles that fail to convert or to be
      * stored, are reported to the listener and counted; the batch goes on.
      *
      * @throws StoreWriteException when the store's files cannot be written (a full disk): the
-     *                             batch stops there, with every article stored before it kept
+     *                             batch stops there, with every article reported ingested kept
      */
     public IngestSummary ingestAll(Stream<ReadResult> results) {
         long start = System.nanoTime();
         int[] counts = new int[IngestOutcome.values().length];
         int[] failed = {0};
+        BatchWriter<Converted> writer = BatchWriter.<Converted>builder(store).maxArticles(batchArticles)
+                .naming((c, graph) -> c.article().source()).build();
+        BatchWriter.Callback<Converted> written = new BatchWriter.Callback<>() {
+            @Override
+            public void stored(Converted c, ArticleGraph graph, IngestOutcome outcome) {
+                counts[outcome.ordinal()]++;
+                listener.ingested(c.article(), outcome, graph.quads().size(),
+                        Duration.ofNanos(c.nanos() + System.nanoTime() - c.convertedAt()));
+            }
+
+            @Override
+            public void failed(Converted c, ArticleGraph graph, RuntimeException error) {
+                // One article's failure must not lose the others: report it and go on.
+                NewsgraphException e = new NewsgraphException(c.article().source() + ": not stored: " + messageOf(error), error);
+                listener.failed(e.getMessage(), e);
+                failed[0]++;
+            }
+        };
         ParallelConverter.builder().converter(converter).threads(threads).build().run(results,
                 new ParallelConverter.Sink() {
                     @Override
@@ -123,15 +145,8 @@ public final class Ingester {
 
                     @Override
                     public void converted(Article article, List<Quad> quads, long nanos) {
-                        try {
-                            counts[store(article, quads, nanos).ordinal()]++;
-                        } catch (StoreWriteException e) {
-                            throw e; // the store cannot take more: stop, with everything before stored
-                        } catch (RuntimeException e) {
-                            // One article's failure must not lose the others: report it and go on.
-                            listener.failed(e.getMessage(), e);
-                            failed[0]++;
-                        }
+                        writer.add(new Converted(article, nanos, System.nanoTime()),
+                                new ArticleGraph(article.id(), article.contentHash(), quads), written);
                     }
 
                     @Override
@@ -146,9 +161,19 @@ public final class Ingester {
                         listener.failed(failure.message(), null);
                         failed[0]++;
                     }
+
+                    @Override
+                    public void idle() {
+                        writer.flush();
+                    }
                 });
+        writer.flush();
         return new IngestSummary(counts[IngestOutcome.ADDED.ordinal()], counts[IngestOutcome.REPLACED.ordinal()],
                 counts[IngestOutcome.UNCHANGED.ordinal()], failed[0], Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** A converted article waiting in the batch: how long its conversion took, and when it ended. */
+    private record Converted(Article article, long nanos, long convertedAt) {
     }
 
     private static String messageOf(RuntimeException e) {
@@ -161,6 +186,7 @@ public final class Ingester {
         private Supplier<ArticleConverter> converter = () -> ArticleConverter.builder().build();
         private IngestListener listener = IngestListener.NONE;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private int batchArticles = 1000;
 
         private Builder(GraphStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -194,6 +220,15 @@ public final class Ingester {
                 throw new NewsgraphException("threads must be at least 1, not " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * The most articles {@link #ingestAll} writes in one transaction when several are
+         * converted at once; default 1,000. 1 commits each article on its own.
+         */
+        public Builder batch(int maxArticles) {
+            this.batchArticles = BatchWriter.requireBatchSize(maxArticles);
             return this;
         }
 

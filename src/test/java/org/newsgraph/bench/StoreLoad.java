@@ -14,28 +14,20 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.rdf.NG;
-import org.newsgraph.store.GraphStore;
 
 /**
- * The store side of the benchmark. {@code replicate IN.nq COPIES OUT.nq} writes COPIES copies of
- * each article graph under new article ids (entities stay shared, as across real articles);
- * {@code ingest IN.nq DB_DIR} writes each article of an N-Quads file into a TDB2 store as
- * {@code ingest} does once the NLP is done: one write transaction per article.
+ * The store side of the benchmark: {@code replicate IN.nq COPIES OUT.nq} writes COPIES copies of
+ * each article graph under new article ids (entities stay shared, as across real articles), for
+ * {@code bench/run} to store with {@code newsgraph load} and with Jena's bulk loader.
  */
 public final class StoreLoad {
 
     public static void main(String[] args) throws IOException {
-        if (args[0].equals("replicate")) {
-            replicate(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
-        } else {
-            ingest(Path.of(args[1]), Path.of(args[2]));
-        }
+        replicate(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
     }
 
     private static void replicate(Path in, int copies, Path out) throws IOException {
@@ -71,41 +63,6 @@ public final class StoreLoad {
             return NodeFactory.createURI(renamed + n.getURI().substring(graph.length()));
         }
         return n;
-    }
-
-    private static void ingest(Path in, Path db) {
-        long start = System.nanoTime();
-        int[] articles = {0};
-        try (GraphStore store = GraphStore.open(db)) {
-            List<Quad> current = new ArrayList<>();
-            StreamRDF perArticle = new StreamRDFBase() {
-                @Override
-                public void quad(Quad q) {
-                    if (!current.isEmpty() && !current.get(0).getGraph().equals(q.getGraph())) {
-                        put(store, current);
-                        articles[0]++;
-                    }
-                    current.add(q);
-                }
-            };
-            RDFParser.source(in).lang(Lang.NQUADS).parse(perArticle);
-            if (!current.isEmpty()) {
-                put(store, current);
-                articles[0]++;
-            }
-        }
-        System.out.printf(Locale.ROOT, "ingested %d articles in %.1f s%n", articles[0], (System.nanoTime() - start) / 1e9);
-    }
-
-    private static void put(GraphStore store, List<Quad> quads) {
-        String id = literal(quads, NG.articleId.asNode());
-        store.put(id, literal(quads, NG.contentHash.asNode()), quads);
-        quads.clear();
-    }
-
-    private static String literal(List<Quad> quads, Node predicate) {
-        return quads.stream().filter(q -> q.getPredicate().equals(predicate)).findFirst().orElseThrow()
-                .getObject().getLiteralLexicalForm();
     }
 
     private StoreLoad() {

@@ -66,6 +66,39 @@ class TransferCommandsTest {
     }
 
     @Test
+    void exportThenLoadIntoANewDatabaseGivesTheSameArticlesAndLoadingAgainSkipsThem() throws IOException {
+        Path out = tmp.resolve("news.nq.gz");
+        assertEquals(Main.OK, IngestCommandTest.run("export", "--db", db.toString(), "--with-ontology", "-o", out.toString()).exit());
+        Path copy = tmp.resolve("copy");
+
+        IngestCommandTest.Run load = IngestCommandTest.run("load", "--db", copy.toString(), out.toString());
+
+        assertEquals(Main.OK, load.exit(), load.err());
+        assertTrue(load.err().contains(articles.size() + " loaded (" + articles.size() + " added, 0 replaced), 0 unchanged, 0 failed"),
+                load.err());
+        try (GraphStore store = GraphStore.open(copy)) {
+            DatasetGraph back = DatasetGraphFactory.createTxnMem();
+            Txn.executeRead(store.dataset(), () -> store.articleIds().forEach(id -> store.dataset()
+                    .find(store.graphName(id), Node.ANY, Node.ANY, Node.ANY).forEachRemaining(back::add)));
+            assertTrue(IsoMatcher.isomorphic(articles, back));
+        }
+
+        IngestCommandTest.Run again = IngestCommandTest.run("load", "--db", copy.toString(), out.toString());
+
+        assertEquals(Main.OK, again.exit(), again.err());
+        assertTrue(again.err().contains("0 loaded (0 added, 0 replaced), " + articles.size() + " unchanged, 0 failed"), again.err());
+    }
+
+    @Test
+    void loadReportsAFileItCannotUseAndExitsWithSomeFailed() {
+        IngestCommandTest.Run load = IngestCommandTest.run("load", "--db", tmp.resolve("copy").toString(),
+                tmp.resolve("missing.nq").toString());
+
+        assertEquals(Main.SOME_FAILED, load.exit(), load.err());
+        assertTrue(load.hasLine("error: " + tmp.resolve("missing.nq") + ": no such file"), load.err());
+    }
+
+    @Test
     void exportInATripleFormatSaysItWritesTheUnion() throws IOException {
         Path out = tmp.resolve("news.nt");
         IngestCommandTest.Run run = IngestCommandTest.run("export", "--db", db.toString(), "-f", "ntriples", "-o", out.toString());

@@ -185,4 +185,27 @@ class IngesterTest {
         assertEquals(1, causes.size());
         assertNull(causes.get(0));
     }
+
+    @Test
+    void aConvertedArticleIsStoredWhileTheNextIsStillConverting() {
+        boolean[] firstVisible = {false};
+        Annotator waitsForTheFirst = (text, date) -> {
+            if (text.contains("SECOND")) {
+                // Stored before this conversion ends, or never by then: no batch may hold it back.
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (!firstVisible[0] && System.nanoTime() < deadline) {
+                    firstVisible[0] = store.articleIds().contains("first");
+                    Thread.onSpinWait();
+                }
+            }
+            return new AnnotatedDocument(text, date, List.of(), List.of(), List.of(), List.of());
+        };
+        Ingester oneThread = Ingester.builder(store).threads(1)
+                .converter(ArticleConverter.builder().annotator(waitsForTheFirst).build()).build();
+
+        IngestSummary summary = oneThread.ingestAll(batch(article("first", "The first."), article("second", "SECOND.")));
+
+        assertTrue(firstVisible[0], "the first article was in the store while the second was being converted");
+        assertEquals(2, summary.added());
+    }
 }
