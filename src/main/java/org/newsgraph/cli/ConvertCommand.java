@@ -9,7 +9,6 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.ArticleConverter;
 import org.newsgraph.ParallelConverter;
-import org.newsgraph.extract.Lexicon;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.OutputFormat;
 import org.newsgraph.read.Article;
@@ -46,11 +45,6 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Base of the IRIs minted for articles, entities and facts (default: ${DEFAULT-VALUE}).")
     String base;
 
-    @Option(names = "--lexicon", paramLabel = "DIR",
-            description = "A folder of extra word lists (titles.txt, speech-verbs.txt, event-triggers.txt, ... and "
-                    + "known-entities.tsv; see the README's Word lists), added to the built-in ones.")
-    Path lexicon;
-
     @Mixin
     ReadOptions reading = new ReadOptions();
 
@@ -64,9 +58,9 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat fmt = OutputFormat.named(format);
         PrintWriter err = spec.commandLine().getErr();
+        nlp.check(spec);
         Progress progress = new Progress(err, verbosity.quiet);
         ArticleConverter converter = nlp.converter(null)
-                .lexicon(lexicon == null ? Lexicon.builtIn() : Lexicon.withExtensions(lexicon))
                 .iris(new IriMinter(base))
                 .build();
         if (!fmt.keepsGraphs()) {

@@ -76,6 +76,7 @@ final class IngestCommand implements Callable<Integer> {
         if (paths.isEmpty() && deletes.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "Give article paths to ingest, --delete ID, or both");
         }
+        nlp.check(spec);
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         try (GraphStore store = db == null ? GraphStore.inMemory() : GraphStore.open(db);

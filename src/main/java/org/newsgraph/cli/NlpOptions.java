@@ -1,11 +1,20 @@
 package org.newsgraph.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.newsgraph.ArticleConverter;
+import org.newsgraph.NewsgraphException;
+import org.newsgraph.extract.Lexicon;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.nlp.NlpProfile;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
-/** How the commands that convert articles run the NLP: {@code --threads} and {@code --profile}, a picocli mixin. */
+/**
+ * How the commands that convert articles (convert, ingest, serve) run the NLP and the
+ * extraction: {@code --threads}, {@code --profile} and {@code --lexicon}, a picocli mixin.
+ */
 final class NlpOptions {
 
     @Option(names = "--threads", paramLabel = "N",
@@ -18,9 +27,35 @@ final class NlpOptions {
                     + "and every NER model, at several times the time per article (see the README's Performance).")
     String profile;
 
-    /** A converter builder with the chosen profile, or with {@code annotator} when it is not {@code null} (tests). */
+    @Option(names = "--lexicon", paramLabel = "DIR",
+            description = "A folder of extra word lists (titles.txt, speech-verbs.txt, event-triggers.txt, ... and "
+                    + "known-entities.tsv; see the README's Word lists), added to the built-in ones.")
+    Path lexicon;
+
+    /**
+     * Checks the options before anything runs: ingest and serve make their converter only when
+     * a first article needs it, and a mistyped folder should not fail every article then.
+     *
+     * @throws ParameterException for an unknown profile or a lexicon folder that is not there
+     */
+    void check(CommandSpec spec) {
+        try {
+            NlpProfile.named(profile);
+        } catch (NewsgraphException e) {
+            throw new ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
+        }
+        if (lexicon != null && !Files.isDirectory(lexicon)) {
+            throw new ParameterException(spec.commandLine(), "--lexicon " + lexicon + ": no such folder");
+        }
+    }
+
+    /**
+     * A converter builder with the chosen profile and word lists, or with {@code annotator}
+     * instead of the profile when it is not {@code null} (tests).
+     */
     ArticleConverter.Builder converter(Annotator annotator) {
-        ArticleConverter.Builder b = ArticleConverter.builder().profile(NlpProfile.named(profile));
+        ArticleConverter.Builder b = ArticleConverter.builder().profile(NlpProfile.named(profile))
+                .lexicon(lexicon == null ? Lexicon.builtIn() : Lexicon.withExtensions(lexicon));
         return annotator == null ? b : b.annotator(annotator);
     }
 }

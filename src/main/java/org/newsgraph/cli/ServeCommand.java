@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.newsgraph.ArticleConverter;
 import org.newsgraph.NewsgraphException;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.read.Article;
@@ -93,6 +92,9 @@ final class ServeCommand implements Callable<Integer> {
     ReadOptions reading = new ReadOptions();
 
     @Mixin
+    NlpOptions nlp = new NlpOptions();
+
+    @Mixin
     Verbosity verbosity = new Verbosity();
 
     /** The NLP to use; {@code null} for the standard CoreNLP pipeline, loaded on first need. */
@@ -116,6 +118,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Optional<String> password = password();
+        nlp.check(spec);
         if (timeoutSeconds <= 0 || Double.isNaN(timeoutSeconds)) {
             throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds");
         }
@@ -188,11 +191,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private Ingester ingester(GraphStore store, IngestListener listener) {
-        Ingester.Builder b = Ingester.builder(store).listener(listener);
-        if (annotator != null) {
-            b.converter(ArticleConverter.builder().annotator(annotator).build());
-        }
-        return b.build();
+        // The converter is made when a first article needs it: serving a store loads no models.
+        return Ingester.builder(store).listener(listener).threads(nlp.threads)
+                .converter(() -> nlp.converter(annotator).build()).build();
     }
 
     /** One line per article posted to /news/ingest, unless quiet. */

@@ -92,6 +92,20 @@ class IngestCommandTest {
     }
 
     @Test
+    void aMissingLexiconFolderOrAnUnknownProfileStopsIngestBeforeAnyArticle() {
+        Path missing = in.resolve("no-such-word-lists");
+
+        Run lexicon = run("ingest", in.toString(), "--db", db.toString(), "--lexicon", missing.toString());
+        Run profile = run("ingest", in.toString(), "--db", db.toString(), "--profile", "fastest");
+
+        assertEquals(Main.ERROR, lexicon.exit(), lexicon.err());
+        assertTrue(lexicon.err().contains("--lexicon " + missing + ": no such folder"), lexicon.err());
+        assertEquals(Main.ERROR, profile.exit(), profile.err());
+        assertTrue(profile.err().contains("--profile: unknown profile 'fastest': use one of fast, accurate"), profile.err());
+        assertEquals(Set.of(), storedIds());
+    }
+
+    @Test
     void aSecondRunSkipsUnchangedArticlesAndReplacesChangedOnes() throws IOException {
         Files.delete(in.resolve("binary.txt"));
         Run first = run("ingest", in.toString(), "--db", db.toString());
