@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
 import org.newsgraph.NewsgraphException;
+import org.newsgraph.nlp.NlpProfile;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.read.ReadResult;
 import scala.Tuple2;
@@ -61,7 +62,7 @@ public final class ConvertJob {
 
     private final List<String> inputs;
     private final String output;
-    private final String base;
+    private final ConverterSettings settings;
     private final Optional<Integer> partitions;
     private final boolean gzip;
     private final Converters.Factory converters;
@@ -75,7 +76,7 @@ public final class ConvertJob {
         }
         this.inputs = List.copyOf(b.inputs);
         this.output = b.output;
-        this.base = b.base;
+        this.settings = new ConverterSettings(b.base, b.profile);
         this.partitions = b.partitions;
         this.gzip = b.gzip;
         this.converters = b.converters;
@@ -113,7 +114,7 @@ public final class ConvertJob {
         LongAccumulator articles = sc.sc().longAccumulator("articles converted");
         LongAccumulator quads = sc.sc().longAccumulator("quads written");
         JavaPairRDD<String, String> records = files.mapPartitionsToPair(
-                new PartitionConverter(base, converters, duplicateIds, articles, quads));
+                new PartitionConverter(settings, converters, duplicateIds, articles, quads));
         if (gzip) {
             records.saveAsHadoopFile(output, String.class, String.class, NQuadsOutputFormat.class, GzipCodec.class);
         } else {
@@ -159,6 +160,7 @@ public final class ConvertJob {
         private final List<String> inputs = new ArrayList<>();
         private String output;
         private String base = IriMinter.DEFAULT_BASE;
+        private NlpProfile profile = NlpProfile.DEFAULT;
         private Optional<Integer> partitions = Optional.empty();
         private boolean gzip;
         private Converters.Factory converters = Converters.SHARED;
@@ -182,6 +184,12 @@ public final class ConvertJob {
         public Builder base(String iri) {
             new IriMinter(iri);   // fails now, on the driver, rather than in every task
             this.base = iri;
+            return this;
+        }
+
+        /** The NLP settings, as {@code convert --profile}; default {@link NlpProfile#DEFAULT}. */
+        public Builder profile(NlpProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
             return this;
         }
 

@@ -31,7 +31,7 @@ final class PartitionConverter
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionConverter.class);
 
-    private final String base;
+    private final ConverterSettings settings;
     private final Converters.Factory converters;
     private final Broadcast<Map<String, ArticlePlace>> duplicateIds;
     private final LongAccumulator articles;
@@ -41,9 +41,9 @@ final class PartitionConverter
      * @param duplicateIds for each id that more than one article has, the place of the one that
      *                     keeps it
      */
-    PartitionConverter(String base, Converters.Factory converters, Broadcast<Map<String, ArticlePlace>> duplicateIds,
+    PartitionConverter(ConverterSettings settings, Converters.Factory converters, Broadcast<Map<String, ArticlePlace>> duplicateIds,
                        LongAccumulator articles, LongAccumulator quads) {
-        this.base = base;
+        this.settings = settings;
         this.converters = converters;
         this.duplicateIds = duplicateIds;
         this.articles = articles;
@@ -88,7 +88,7 @@ final class PartitionConverter
                     + "', first read from " + first.source());
         }
         // Fetched here, not per partition, so that a partition of bad files loads no models.
-        ArticleConverter converter = converters.forBase(base);
+        ArticleConverter converter = converters.forSettings(settings);
         List<Quad> graph;
         try {
             graph = converter.convert(article);

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.newsgraph.NewsgraphException;
+import org.newsgraph.nlp.NlpProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * spark-submit --class org.newsgraph.spark.SparkConvert newsgraph-spark.jar \
- *     [--base IRI] [--partitions N] [--gzip] --output DIR INPUT...
+ *     [--base IRI] [--profile fast|accurate] [--partitions N] [--gzip] --output DIR INPUT...
  * </pre>
  *
  * Exit status as {@code newsgraph convert}: 0 all converted, 1 some articles failed (the others
@@ -29,11 +31,12 @@ public final class SparkConvert {
 
     private static final String USAGE = """
             Usage: spark-submit --class org.newsgraph.spark.SparkConvert newsgraph-spark.jar \\
-                       [--base IRI] [--partitions N] [--gzip] --output DIR INPUT...
+                       [--base IRI] [--profile fast|accurate] [--partitions N] [--gzip] --output DIR INPUT...
             Converts article files (.txt, .jsonl, folders or globs of them; local, hdfs:// or s3a://)
             to N-Quads: DIR/quads/part-NNNNN.nq, and DIR/errors/part-NNNNN.txt for what failed.
               --output DIR      folder to write; must not exist
               --base IRI        base of the minted IRIs (default: https://w3id.org/newsgraph/)
+              --profile NAME    fast (default) or accurate: the CoreNLP settings, as for newsgraph convert
               --partitions N    partitions to convert in (default: 4 per core)
               --gzip            write part-NNNNN.nq.gz
             Exit status: 0 all converted, 1 some articles failed (the others are written), 2 error.""";
@@ -90,6 +93,7 @@ public final class SparkConvert {
                     output = true;
                 }
                 case "--base" -> job.base(value(args, ++i, arg));
+                case "--profile" -> job.profile(profile(value(args, ++i, arg)));
                 case "--partitions" -> job.partitions(number(value(args, ++i, arg), arg));
                 case "--gzip" -> job.gzip(true);
                 default -> {
@@ -115,6 +119,14 @@ public final class SparkConvert {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
+    }
+
+    private static NlpProfile profile(String name) {
+        try {
+            return NlpProfile.named(name);
+        } catch (NewsgraphException e) {
+            throw new IllegalArgumentException("--profile: " + e.getMessage(), e);
+        }
     }
 
     private static int number(String value, String option) {

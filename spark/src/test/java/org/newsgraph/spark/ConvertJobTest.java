@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.ArticleConverter;
 import org.newsgraph.nlp.AnnotatedDocument;
 import org.newsgraph.nlp.Annotator;
+import org.newsgraph.nlp.NlpProfile;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.read.ArticleReader;
 import org.newsgraph.read.ReadResult;
@@ -72,8 +73,8 @@ class ConvertJobTest {
         sc.stop();
     }
 
-    private static ArticleConverter fakeConverter(String base) {
-        return ArticleConverter.builder().annotator(FAKE).iris(new IriMinter(base)).build();
+    private static ArticleConverter fakeConverter(ConverterSettings settings) {
+        return ArticleConverter.builder().annotator(FAKE).iris(new IriMinter(settings.base())).build();
     }
 
     private static JobSummary run(Path output, int partitions) {
@@ -101,7 +102,7 @@ class ConvertJobTest {
 
     /** What convert writes for the corpus: the articles the fake annotator does not fail on. */
     private static DatasetGraph convertedWithoutCrashes() {
-        ArticleConverter converter = fakeConverter(IriMinter.DEFAULT_BASE);
+        ArticleConverter converter = fakeConverter(new ConverterSettings(IriMinter.DEFAULT_BASE, NlpProfile.DEFAULT));
         DatasetGraph dataset = DatasetGraphFactory.create();
         try (Stream<ReadResult> results = ArticleReader.create().read(List.of(corpus))) {
             results.map(r -> ((ReadResult.Success) r).article())

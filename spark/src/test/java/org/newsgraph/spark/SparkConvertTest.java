@@ -43,6 +43,8 @@ class SparkConvertTest {
         assertTrue(errors().contains("base IRI must end in '/' or '#'"), errors());
         assertEquals(SparkConvert.ERROR, run("--output", "out"));
         assertTrue(errors().contains("no INPUT path given"), errors());
+        assertEquals(SparkConvert.ERROR, run("--output", "out", "--profile", "fastest", "in/"));
+        assertTrue(errors().contains("--profile: unknown profile 'fastest': use one of fast, accurate"), errors());
     }
 
     @Test
