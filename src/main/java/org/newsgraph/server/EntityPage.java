@@ -40,103 +40,6 @@ import org.newsgraph.store.GraphStore;
  */
 final class EntityPage extends HttpServlet {
 
-    private static final String PREFIXES = """
-            PREFIX ng: <https://w3id.org/newsgraph/ontology#>
-            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            PREFIX owl: <http://www.w3.org/2002/07/owl#>
-            PREFIX dcterms: <http://purl.org/dc/terms/>
-            PREFIX schema: <https://schema.org/>
-            """;
-
-    /** Labels, types, other names and sameAs links, as one row each. */
-    private static final String ABOUT = PREFIXES + """
-            SELECT ?label ?alt ?type ?typeLabel ?same WHERE {
-              { ?e rdfs:label ?label } UNION { ?e skos:altLabel ?alt } UNION { ?e owl:sameAs ?same }
-              UNION { ?e rdf:type ?type OPTIONAL { ?type rdfs:label ?typeLabel } }
-            }""";
-
-    /** Article columns shared by the fact queries: ?article ?articleTitle ?articleId ?published. */
-    private static final String ARTICLE = """
-              OPTIONAL { ?article dcterms:title ?articleTitle }
-              OPTIONAL { ?article ng:articleId ?articleId }
-              OPTIONAL { ?article ng:publishedOn ?published }
-            """;
-
-    private static final String ROLES_HELD = PREFIXES + """
-            SELECT ?reportedOn ?title ?where ?whereLabel ?former ?article ?articleTitle ?articleId ?published ?sentence WHERE {
-              ?e ng:holdsRole ?role . ?role ng:title ?title .
-              OPTIONAL { ?role ng:inOrganization|ng:jurisdiction ?where OPTIONAL { ?where rdfs:label ?whereLabel } }
-              OPTIONAL { ?role ng:former ?former }
-              OPTIONAL { ?role ng:reportedOn ?reportedOn }
-              OPTIONAL { ?role ng:sentence ?sentence }
-              OPTIONAL { ?role ng:sourceArticle ?article
-            """ + ARTICLE + """
-              }
-            } ORDER BY ?reportedOn ?title ?whereLabel""";
-
-    private static final String ROLES_IN = PREFIXES + """
-            SELECT ?reportedOn ?holder ?holderLabel ?title ?former ?article ?articleTitle ?articleId ?published WHERE {
-              ?holder ng:holdsRole ?role . ?role ng:inOrganization|ng:jurisdiction ?e ; ng:title ?title .
-              OPTIONAL { ?holder rdfs:label ?holderLabel }
-              OPTIONAL { ?role ng:former ?former }
-              OPTIONAL { ?role ng:reportedOn ?reportedOn }
-              OPTIONAL { ?role ng:sourceArticle ?article
-            """ + ARTICLE + """
-              }
-            } ORDER BY ?reportedOn ?holderLabel ?title""";
-
-    private static final String STATEMENTS = PREFIXES + """
-            SELECT ?published ?direct ?cue ?text ?article ?articleTitle ?articleId WHERE {
-              ?s ng:attributedTo ?e ; ng:text ?text .
-              OPTIONAL { ?s ng:direct ?direct }
-              OPTIONAL { ?s ng:cue ?cue }
-              OPTIONAL { ?s ng:sourceArticle ?article
-            """ + ARTICLE + """
-              }
-            } ORDER BY ?published ?article""";
-
-    private static final String EVENTS = PREFIXES + """
-            SELECT ?occurredOn ?trigger ?place ?placeLabel ?sentence ?article ?articleTitle ?articleId ?published WHERE {
-              ?ev a ng:Event ; ng:trigger ?trigger .
-              { ?ev ng:participant ?e } UNION { ?ev ng:atPlace ?e }
-              OPTIONAL { ?ev ng:occurredOn ?occurredOn }
-              OPTIONAL { ?ev ng:atPlace ?place OPTIONAL { ?place rdfs:label ?placeLabel } }
-              OPTIONAL { ?ev ng:sentence ?sentence }
-              OPTIONAL { ?ev ng:sourceArticle ?article
-            """ + ARTICLE + """
-              }
-            } ORDER BY ?occurredOn ?published ?trigger""";
-
-    private static final String MENTIONED_IN = PREFIXES + """
-            SELECT ?article ?articleTitle ?articleId ?published WHERE {
-              ?article ng:mentions ?e .
-            """ + ARTICLE + """
-            } ORDER BY DESC(?published) ?articleId""";
-
-    private static final String MENTIONS = PREFIXES + """
-            SELECT ?x ?label ?type WHERE {
-              ?e ng:mentions ?x .
-              OPTIONAL { ?x rdfs:label ?label }
-              OPTIONAL { ?x rdf:type ?t . ?t rdfs:label ?type FILTER(LANG(?type) = "en" || LANG(?type) = "") }
-            } ORDER BY ?type ?label""";
-
-    private static final String OUTGOING = PREFIXES + """
-            SELECT ?p ?o WHERE { ?e ?p ?o } ORDER BY ?p ?o LIMIT 500""";
-
-    private static final String INCOMING = PREFIXES + """
-            SELECT ?s ?p WHERE { ?s ?p ?e } ORDER BY ?p ?s LIMIT 500""";
-
-    private static final String SEARCH = PREFIXES + """
-            SELECT ?x (SAMPLE(?l) AS ?label) (SAMPLE(?tl) AS ?type) WHERE {
-              ?x rdfs:label|skos:altLabel ?name .
-              FILTER(CONTAINS(LCASE(STR(?name)), LCASE(?q)))
-              FILTER(!STRSTARTS(STR(?x), "https://w3id.org/newsgraph/ontology"))
-              OPTIONAL { ?x rdfs:label ?l }
-              OPTIONAL { ?x rdf:type ?t . ?t rdfs:label ?tl }
-            } GROUP BY ?x ORDER BY ?label LIMIT 100""";
-
     private final GraphStore store;
     private final long timeoutMillis;
 
@@ -192,15 +95,15 @@ final class EntityPage extends HttpServlet {
 
     private String title(DatasetGraph dsg, Node e) {
         return Txn.calculateRead(dsg, () -> {
-            List<Map<String, Node>> rows = select(dsg, PREFIXES + "SELECT ?l WHERE { ?e rdfs:label ?l } ORDER BY ?l LIMIT 1", e);
+            List<Map<String, Node>> rows = select(dsg, EntityQueries.LABEL, e);
             return rows.isEmpty() ? localName(e.getURI()) : lexical(rows.get(0).get("l"));
         });
     }
 
     /** The page body, or null when the store has no triple with {@code e}. In a read transaction. */
     private String render(DatasetGraph dsg, Node e) {
-        List<Map<String, Node>> out = select(dsg, OUTGOING, e);
-        List<Map<String, Node>> in = select(dsg, INCOMING, e);
+        List<Map<String, Node>> out = select(dsg, EntityQueries.OUTGOING, e);
+        List<Map<String, Node>> in = select(dsg, EntityQueries.INCOMING, e);
         if (out.isEmpty() && in.isEmpty()) {
             return null;
         }
@@ -208,26 +111,26 @@ final class EntityPage extends HttpServlet {
         html.append(header(dsg, e));
         Set<String> types = types(dsg, e);
         if (types.contains(NG.Article.getURI())) {
-            html.append(section("Mentions", table(select(dsg, MENTIONS, e), List.of("type", "entity"),
+            html.append(section("Mentions", table(select(dsg, EntityQueries.MENTIONS, e), List.of("type", "entity"),
                     r -> List.of(text(r.get("type")), link(r.get("x"), r.get("label"))))));
         }
-        html.append(section("Roles held", table(select(dsg, ROLES_HELD, e),
+        html.append(section("Roles held", table(select(dsg, EntityQueries.ROLES_HELD, e),
                 List.of("reported", "title", "in", "former", "article", "sentence"),
                 r -> List.of(text(r.get("reportedOn")), text(r.get("title")), link(r.get("where"), r.get("whereLabel")),
                         yes(r.get("former")), article(r), text(r.get("sentence"))))));
-        html.append(section("Roles held in it", table(select(dsg, ROLES_IN, e),
+        html.append(section("Roles held in it", table(select(dsg, EntityQueries.ROLES_IN, e),
                 List.of("reported", "person", "title", "former", "article"),
                 r -> List.of(text(r.get("reportedOn")), link(r.get("holder"), r.get("holderLabel")), text(r.get("title")),
                         yes(r.get("former")), article(r)))));
-        html.append(section("Statements", table(select(dsg, STATEMENTS, e),
+        html.append(section("Statements", table(select(dsg, EntityQueries.STATEMENTS, e),
                 List.of("published", "kind", "cue", "text", "article"),
                 r -> List.of(text(r.get("published")), directness(r.get("direct")), text(r.get("cue")),
                         "<q>" + text(r.get("text")) + "</q>", article(r)))));
-        html.append(section("Events", table(select(dsg, EVENTS, e),
+        html.append(section("Events", table(select(dsg, EntityQueries.EVENTS, e),
                 List.of("when", "event", "place", "sentence", "article"),
                 r -> List.of(text(r.get("occurredOn")), text(r.get("trigger")), link(r.get("place"), r.get("placeLabel")),
                         text(r.get("sentence")), article(r)))));
-        html.append(section("Mentioned in", table(select(dsg, MENTIONED_IN, e),
+        html.append(section("Mentioned in", table(select(dsg, EntityQueries.MENTIONED_IN, e),
                 List.of("published", "article"),
                 r -> List.of(text(r.get("published")), article(r)))));
         html.append("<details><summary>Every triple about it</summary>")
@@ -243,7 +146,7 @@ final class EntityPage extends HttpServlet {
         Set<String> alts = new LinkedHashSet<>();
         Map<String, String> types = new LinkedHashMap<>();
         Set<String> same = new LinkedHashSet<>();
-        for (Map<String, Node> r : select(dsg, ABOUT, e)) {
+        for (Map<String, Node> r : select(dsg, EntityQueries.ABOUT, e)) {
             if (r.get("label") != null) {
                 labels.add(lexical(r.get("label")));
             }
@@ -286,7 +189,7 @@ final class EntityPage extends HttpServlet {
 
     private Set<String> types(DatasetGraph dsg, Node e) {
         Set<String> types = new LinkedHashSet<>();
-        for (Map<String, Node> r : select(dsg, PREFIXES + "SELECT ?t WHERE { ?e rdf:type ?t }", e)) {
+        for (Map<String, Node> r : select(dsg, EntityQueries.TYPES, e)) {
             if (r.get("t").isURI()) {
                 types.add(r.get("t").getURI());
             }
@@ -298,7 +201,7 @@ final class EntityPage extends HttpServlet {
         StringBuilder body = new StringBuilder(searchForm(q));
         if (!q.isEmpty()) {
             DatasetGraph dsg = store.dataset();
-            List<Map<String, Node>> rows = Txn.calculateRead(dsg, () -> select(dsg, SEARCH, Var.alloc("q"),
+            List<Map<String, Node>> rows = Txn.calculateRead(dsg, () -> select(dsg, EntityQueries.SEARCH, Var.alloc("q"),
                     NodeFactory.createLiteralString(q)));
             body.append(rows.isEmpty() ? "<p>No entity has a name containing " + Html.escape("\"" + q + "\"") + ".</p>"
                     : table(rows, List.of("entity", "type"), r -> List.of(link(r.get("x"), r.get("label")), text(r.get("type")))));
