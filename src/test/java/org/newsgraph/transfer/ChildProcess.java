@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A server started as a child process, its output (stdout and stderr) in one log file. It dies
  * with {@link #stop()}, or with the JVM through a shutdown hook, so a failed or interrupted test
- * run leaves no store behind (except after a SIGKILL of the JVM, which runs no hooks).
+ * run leaves no store behind. A SIGKILL of the JVM runs no hooks: for that, the server runs
+ * under a small shell that kills it when the pipe from the JVM closes, which the kernel does
+ * whenever the JVM ends.
  *
  * <pre>{@code
  * ChildProcess p = ChildProcess.start("virtuoso", List.of("virtuoso-t", "+foreground"), dir, dir.resolve("out.log"));
@@ -28,6 +30,12 @@ import java.util.concurrent.TimeUnit;
 final class ChildProcess {
 
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Runs its arguments with an empty standard input and waits for them; a background reader
+     * of the shell's standard input, the JVM's pipe (never written), kills them at end of file.
+     */
+    private static final String WATCHDOG = "exec 3<&0; \"$@\" </dev/null 3<&- & child=$!; "
+            + "(cat <&3 >/dev/null; kill $child 2>/dev/null) & wait $child";
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final int LOG_TAIL_LINES = 40;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -45,11 +53,13 @@ final class ChildProcess {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    /** Starts {@code command} in {@code dir}, standard input closed, all output appended to {@code log}. */
+    /** Starts {@code command} in {@code dir}, its standard input empty, all output appended to {@code log}. */
     static ChildProcess start(String name, List<String> command, Path dir, Path log) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        List<String> watched = new java.util.ArrayList<>(List.of("sh", "-c", WATCHDOG, "sh"));
+        watched.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(watched).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
         try {
             return new ChildProcess(name, builder.start(), log);
         } catch (IOException e) {
@@ -113,29 +123,49 @@ final class ChildProcess {
         return process.isAlive();
     }
 
-    /** Asks the process (and any children it started) to end, then kills it after a grace period. */
+    /**
+     * Asks the process and every process under it (the server, under its watchdog shell) to
+     * end, kills what is left after a grace period, and returns once all are gone, so that
+     * nothing still writes in the folders a test deletes next.
+     */
     void stop() {
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException shuttingDown) {
             // The hook is running or about to run: it does the same.
         }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill();
-                process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill();
+        List<ProcessHandle> all = family();
+        all.forEach(ProcessHandle::destroy);
+        if (!awaitExit(all)) {
+            all.forEach(ProcessHandle::destroyForcibly);
+            awaitExit(all);
         }
     }
 
+    private List<ProcessHandle> family() {
+        return java.util.stream.Stream.concat(process.descendants(), java.util.stream.Stream.of(process.toHandle())).toList();
+    }
+
+    /** Whether every process of {@code all} ended within the grace period. */
+    private static boolean awaitExit(List<ProcessHandle> all) {
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                return false;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        family().forEach(ProcessHandle::destroyForcibly);
     }
 
     static void sleep(Duration d) {
@@ -145,10 +175,6 @@ final class ChildProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     static Path createDirectories(Path dir) {
