@@ -69,7 +69,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         return boilerplate.stream().anyMatch(p -> p.matcher(s).matches());
     }
 
-    private static final Lexicon BUILT_IN = load(null);
+    private static final Lexicon BUILT_IN = load(Map.of());
 
     /** The lists shipped with newsgraph. */
     public static Lexicon builtIn() {
@@ -81,7 +81,35 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         if (!Files.isDirectory(dir)) {
             throw new NewsgraphException(dir + ": lexicon directory not found");
         }
-        return load(dir);
+        return withExtensions(readFolder(dir));
+    }
+
+    /**
+     * The shipped lists plus {@code files}, the text of files by name ({@code titles.txt} and so
+     * on; other names are ignored): for a lexicon read in one place and used in another, as
+     * a Spark job's driver ships the user's folder to its executors.
+     */
+    public static Lexicon withExtensions(Map<String, String> files) {
+        return load(Map.copyOf(files));
+    }
+
+    /** The text of each regular file directly in {@code dir}, by name. */
+    public static Map<String, String> readFolder(Path dir) {
+        List<Path> found;
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            found = entries.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new NewsgraphException(dir + ": cannot read the lexicon folder: " + e.getMessage(), e);
+        }
+        Map<String, String> files = new HashMap<>();
+        for (Path f : found) {
+            try {
+                files.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new NewsgraphException(f + ": cannot read this word list (is it UTF-8 text?): " + e, e);
+            }
+        }
+        return files;
     }
 
     /** Whether {@code word} (any case, period optional) is an honorific. */
@@ -94,7 +122,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         return Optional.ofNullable(known.get(Names.key(name)));
     }
 
-    private static Lexicon load(Path extra) {
+    private static Lexicon load(Map<String, String> extra) {
         Set<String> honorifics = new HashSet<>(words("honorifics.txt", extra));
         Set<String> speech = new HashSet<>();
         Set<String> objectSpeech = new HashSet<>();
@@ -163,7 +191,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
     /** Where the shipped list of well-known entities is; users extend it with a file of the same name. */
     private static final String KNOWN_ENTITIES = "/ontology/known-entities.tsv";
 
-    private static List<String> lines(String resource, Path extra) {
+    private static List<String> lines(String resource, Map<String, String> extra) {
         List<String> out = new ArrayList<>();
         String name = resource.substring(resource.lastIndexOf('/') + 1);
         try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
@@ -171,10 +199,9 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
                 throw new NewsgraphException("lexicon file " + name + " is missing from the build");
             }
             read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
-            if (extra != null && Files.isRegularFile(extra.resolve(name))) {
-                try (BufferedReader r = Files.newBufferedReader(extra.resolve(name), StandardCharsets.UTF_8)) {
-                    read(r, out);
-                }
+            String added = extra.get(name);
+            if (added != null) {
+                read(new BufferedReader(new java.io.StringReader(added)), out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read lexicon file " + name, e);
@@ -192,7 +219,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
     }
 
     /** A word list's lines in lower case; tables and patterns keep theirs ("\\S" is not "\\s"). */
-    private static List<String> words(String resource, Path extra) {
+    private static List<String> words(String resource, Map<String, String> extra) {
         return lines(resource, extra).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
     }
 }

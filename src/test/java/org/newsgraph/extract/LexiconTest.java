@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.NewsgraphException;
@@ -80,5 +81,25 @@ class LexiconTest {
     void missingExtensionFolderIsAClearError(@TempDir Path dir) {
         NewsgraphException e = assertThrows(NewsgraphException.class, () -> Lexicon.withExtensions(dir.resolve("nope")));
         assertTrue(e.getMessage().contains("nope"));
+    }
+
+    @Test
+    void aWordListThatIsNotUtf8IsNamedInTheError(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("titles.txt"), new byte[] {'c', 'h', (byte) 0xE9, 'f', '\n'});
+
+        NewsgraphException e = assertThrows(NewsgraphException.class, () -> Lexicon.withExtensions(dir));
+
+        assertTrue(e.getMessage().startsWith(dir.resolve("titles.txt") + ": cannot read this word list (is it UTF-8 text?)"),
+                e.getMessage());
+    }
+
+    @Test
+    void filesGivenByNameExtendTheListsAsAFolderDoes(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("known-entities.tsv"), "party\tExample Party\t-\tEXP|Examples\n");
+
+        Lexicon fromMap = Lexicon.withExtensions(Map.of("known-entities.tsv", "party\tExample Party\t-\tEXP|Examples\n"));
+
+        assertEquals(Lexicon.withExtensions(dir).findKnown("EXP"), fromMap.findKnown("EXP"));
+        assertEquals("Example Party", fromMap.findKnown("Examples").orElseThrow().name());
     }
 }

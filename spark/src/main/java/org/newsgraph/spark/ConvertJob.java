@@ -1,12 +1,17 @@
 package org.newsgraph.spark;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.GzipCodec;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -15,6 +20,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
 import org.newsgraph.NewsgraphException;
+import org.newsgraph.extract.Lexicon;
 import org.newsgraph.nlp.NlpProfile;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.read.ReadResult;
@@ -62,7 +68,9 @@ public final class ConvertJob {
 
     private final List<String> inputs;
     private final String output;
-    private final ConverterSettings settings;
+    private final String base;
+    private final NlpProfile profile;
+    private final Optional<String> lexicon;
     private final Optional<Integer> partitions;
     private final boolean gzip;
     private final Converters.Factory converters;
@@ -76,7 +84,9 @@ public final class ConvertJob {
         }
         this.inputs = List.copyOf(b.inputs);
         this.output = b.output;
-        this.settings = new ConverterSettings(b.base, b.profile);
+        this.base = b.base;
+        this.profile = b.profile;
+        this.lexicon = b.lexicon;
         this.partitions = b.partitions;
         this.gzip = b.gzip;
         this.converters = b.converters;
@@ -93,6 +103,8 @@ public final class ConvertJob {
             throw new NewsgraphException(output + ": already exists; give a new output folder or remove it");
         }
         sc.hadoopConfiguration().setBoolean(RECURSIVE, true);
+        ConverterSettings settings = new ConverterSettings(base, profile,
+                lexicon.map(folder -> wordLists(sc, new Path(folder))).orElse(Map.of()));
         int slices = partitions.orElse(Math.max(1, sc.defaultParallelism() * 4));
 
         // Keyed by path and reduced, so that a file found under two inputs is read once; the
@@ -147,6 +159,30 @@ public final class ConvertJob {
         return new JobSummary(articles, quads, lines.count(), new ArrayList<>(lines.take(FAILURES_SHOWN)));
     }
 
+    /** The text of each file in {@code folder}, by name, checked by making the lexicon once here. */
+    private static Map<String, String> wordLists(JavaSparkContext sc, Path folder) {
+        Map<String, String> files = new HashMap<>();
+        try {
+            FileSystem fs = folder.getFileSystem(sc.hadoopConfiguration());
+            if (!fs.getFileStatus(folder).isDirectory()) {
+                throw new NewsgraphException(folder + ": --lexicon needs a folder of word lists");
+            }
+            for (FileStatus f : fs.listStatus(folder)) {
+                if (f.isFile()) {
+                    try (InputStream in = fs.open(f.getPath())) {
+                        files.put(f.getPath().getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        } catch (FileNotFoundException e) {
+            throw new NewsgraphException(folder + ": lexicon folder not found", e);
+        } catch (IOException e) {
+            throw new NewsgraphException(folder + ": cannot read the lexicon folder: " + e.getMessage(), e);
+        }
+        Lexicon.withExtensions(files); // a bad line fails the job here, not in every task
+        return files;
+    }
+
     private static boolean exists(JavaSparkContext sc, Path path) {
         try {
             return path.getFileSystem(sc.hadoopConfiguration()).exists(path);
@@ -161,6 +197,7 @@ public final class ConvertJob {
         private String output;
         private String base = IriMinter.DEFAULT_BASE;
         private NlpProfile profile = NlpProfile.DEFAULT;
+        private Optional<String> lexicon = Optional.empty();
         private Optional<Integer> partitions = Optional.empty();
         private boolean gzip;
         private Converters.Factory converters = Converters.SHARED;
@@ -190,6 +227,15 @@ public final class ConvertJob {
         /** The NLP settings, as {@code convert --profile}; default {@link NlpProfile#DEFAULT}. */
         public Builder profile(NlpProfile profile) {
             this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /**
+         * A folder of extra word lists, as {@code convert --lexicon}, as Spark names paths: the
+         * driver reads it and sends its files to the executors.
+         */
+        public Builder lexicon(String folder) {
+            this.lexicon = Optional.of(Objects.requireNonNull(folder, "folder"));
             return this;
         }
 

@@ -30,6 +30,6 @@ final class Converters {
     /** The converter with {@code settings}; tasks asking while it loads wait for it. */
     static ArticleConverter forSettings(ConverterSettings settings) {
         return BY_SETTINGS.computeIfAbsent(settings, s -> ArticleConverter.builder().iris(new IriMinter(s.base()))
-                .profile(s.profile()).build());
+                .profile(s.profile()).lexicon(s.words()).build());
     }
 }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * spark-submit --class org.newsgraph.spark.SparkConvert newsgraph-spark.jar \
- *     [--base IRI] [--profile fast|accurate] [--partitions N] [--gzip] --output DIR INPUT...
+ *     [--base IRI] [--profile fast|accurate] [--lexicon DIR] [--partitions N] [--gzip] --output DIR INPUT...
  * </pre>
  *
  * Exit status as {@code newsgraph convert}: 0 all converted, 1 some articles failed (the others
@@ -31,12 +31,14 @@ public final class SparkConvert {
 
     private static final String USAGE = """
             Usage: spark-submit --class org.newsgraph.spark.SparkConvert newsgraph-spark.jar \\
-                       [--base IRI] [--profile fast|accurate] [--partitions N] [--gzip] --output DIR INPUT...
+                       [--base IRI] [--profile fast|accurate] [--lexicon DIR] [--partitions N] [--gzip] \\
+                       --output DIR INPUT...
             Converts article files (.txt, .jsonl, folders or globs of them; local, hdfs:// or s3a://)
             to N-Quads: DIR/quads/part-NNNNN.nq, and DIR/errors/part-NNNNN.txt for what failed.
               --output DIR      folder to write; must not exist
               --base IRI        base of the minted IRIs (default: https://w3id.org/newsgraph/)
               --profile NAME    fast (default) or accurate: the CoreNLP settings, as for newsgraph convert
+              --lexicon DIR     a folder of extra word lists, as for newsgraph convert (any path Spark reads)
               --partitions N    partitions to convert in (default: 4 per core)
               --gzip            write part-NNNNN.nq.gz
             Exit status: 0 all converted, 1 some articles failed (the others are written), 2 error.""";
@@ -94,6 +96,7 @@ public final class SparkConvert {
                 }
                 case "--base" -> job.base(value(args, ++i, arg));
                 case "--profile" -> job.profile(profile(value(args, ++i, arg)));
+                case "--lexicon" -> job.lexicon(value(args, ++i, arg));
                 case "--partitions" -> job.partitions(number(value(args, ++i, arg), arg));
                 case "--gzip" -> job.gzip(true);
                 default -> {

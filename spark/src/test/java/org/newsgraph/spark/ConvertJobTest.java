@@ -1,14 +1,19 @@
 package org.newsgraph.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.ArticleConverter;
+import org.newsgraph.NewsgraphException;
 import org.newsgraph.nlp.AnnotatedDocument;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.nlp.NlpProfile;
@@ -73,8 +79,13 @@ class ConvertJobTest {
         sc.stop();
     }
 
+    /** The settings the tasks made their converters with (local mode: the tasks run in this JVM). */
+    private static final Set<ConverterSettings> SEEN = ConcurrentHashMap.newKeySet();
+
     private static ArticleConverter fakeConverter(ConverterSettings settings) {
-        return ArticleConverter.builder().annotator(FAKE).iris(new IriMinter(settings.base())).build();
+        SEEN.add(settings);
+        return ArticleConverter.builder().annotator(FAKE).iris(new IriMinter(settings.base()))
+                .lexicon(settings.words()).build();
     }
 
     private static JobSummary run(Path output, int partitions) {
@@ -102,7 +113,7 @@ class ConvertJobTest {
 
     /** What convert writes for the corpus: the articles the fake annotator does not fail on. */
     private static DatasetGraph convertedWithoutCrashes() {
-        ArticleConverter converter = fakeConverter(new ConverterSettings(IriMinter.DEFAULT_BASE, NlpProfile.DEFAULT));
+        ArticleConverter converter = fakeConverter(new ConverterSettings(IriMinter.DEFAULT_BASE, NlpProfile.DEFAULT, Map.of()));
         DatasetGraph dataset = DatasetGraphFactory.create();
         try (Stream<ReadResult> results = ArticleReader.create().read(List.of(corpus))) {
             results.map(r -> ((ReadResult.Success) r).article())
@@ -135,5 +146,29 @@ class ConvertJobTest {
 
         assertTrue(IsoMatcher.isomorphic(quads(dir.resolve("out-1")), quads(dir.resolve("out-7"))));
         assertEquals(errors(dir.resolve("out-1")), errors(dir.resolve("out-7")));
+    }
+
+    @Test
+    void theLexiconFolderIsReadOnceAndEveryTaskGetsItsWordLists() throws IOException {
+        Path lexicon = Files.createDirectories(dir.resolve("lexicon"));
+        Files.writeString(lexicon.resolve("titles.txt"), "parish clerk\n");
+        SEEN.clear();
+
+        ConvertJob.builder().input(corpus.toString()).output(dir.resolve("out-lexicon").toString()).partitions(3)
+                .lexicon(lexicon.toString()).converters(ConvertJobTest::fakeConverter).build().run(sc);
+
+        assertEquals(Set.of(Map.of("titles.txt", "parish clerk\n")),
+                SEEN.stream().map(ConverterSettings::lexicon).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void aMissingLexiconFolderStopsTheJobBeforeAnyWork() {
+        ConvertJob job = ConvertJob.builder().input(corpus.toString()).output(dir.resolve("out-none").toString())
+                .lexicon(dir.resolve("no-lexicon").toString()).converters(ConvertJobTest::fakeConverter).build();
+
+        NewsgraphException e = assertThrows(NewsgraphException.class, () -> job.run(sc));
+
+        assertTrue(e.getMessage().endsWith("no-lexicon: lexicon folder not found"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out-none")));
     }
 }
