@@ -56,8 +56,11 @@ final class AgentResolver {
             // coreference, which often ties a title to the nearest name instead
             String title = titleEndingAt(s, token);
             if (title != null) {
-                List<Entity> holders = roles.stream().filter(r -> r.title().equals(title))
-                        .map(RoleFact::person).distinct().toList();
+                List<Entity> holders = holders(r -> r.title().equals(title));
+                if (holders.isEmpty()) {
+                    // "the minister said" of the article's one justice minister: the title's head word(s)
+                    holders = holders(r -> !r.title().startsWith("former ") && r.title().endsWith(" " + title));
+                }
                 if (holders.size() == 1) {
                     return Optional.of(holders.get(0));
                 }
@@ -152,6 +155,11 @@ final class AgentResolver {
             }
         }
         return Optional.empty();
+    }
+
+    /** The persons of the article's roles that {@code test} accepts, each once. */
+    private List<Entity> holders(java.util.function.Predicate<RoleFact> test) {
+        return roles.stream().filter(test).map(RoleFact::person).distinct().toList();
     }
 
     /** The subject of {@code verb} when it names someone: a name, a title one person holds, a spokesperson. */

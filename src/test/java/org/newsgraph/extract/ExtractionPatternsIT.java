@@ -87,6 +87,22 @@ class ExtractionPatternsIT {
     }
 
     @Test
+    void theTitlesHeadWordNamesItsOneHolder() {
+        ArticleFacts f = extract("2025-03-05", "Transport Minister Helen Crane visited the depot in Hull.\n\n"
+                + "The minister said that every line would reopen by June.");
+        StatementFact s = statement(f, "Helen Crane").orElseThrow();
+        assertEquals("every line would reopen by June", s.text());
+    }
+
+    @Test
+    void theTitlesHeadWordNamesNobodyWhenTwoHoldSuchTitles() {
+        ArticleFacts f = extract("2025-03-05", "Transport Minister Helen Crane and Health Minister Omar Farid visited "
+                + "the depot in Hull.\n\nThe minister said that every line would reopen by June.");
+        assertTrue(statement(f, "Helen Crane").isEmpty(), f.statements().toString());
+        assertTrue(statement(f, "Omar Farid").isEmpty(), f.statements().toString());
+    }
+
+    @Test
     void directQuoteIsAttributedThroughAPronoun() {
         ArticleFacts f = extract("2025-03-05", "Tom Baker arrived late at the town hall.\n\n"
                 + "\"We will not give up on this city, whatever the council decides,\" he said.");
