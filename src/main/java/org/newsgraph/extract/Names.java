@@ -21,6 +21,9 @@ public final class Names {
         String s = name.replace('’', '\'').replaceAll("\\s+", " ").strip();
         s = s.replaceAll("\\s*-\\s*", "-").replaceAll("\\s*'\\s*s$", "");
         s = s.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}&&[^.)]]+$", "").strip();
+        // A sentence's full stop taken into a name ("the Conservatives."), not an abbreviation's
+        // ("Jr.", "Corp.", "U.S."): a last word of five letters or more, with no other stop.
+        s = s.replaceAll("((?:^|\\s)[\\p{L}'-]{5,})\\.$", "$1");
         if (s.toLowerCase(Locale.ROOT).startsWith("the ")) {
             s = s.substring(4);
         }

@@ -20,6 +20,10 @@ class NamesTest {
         assertEquals("ABC-P", Names.clean("ABC - P"));
         assertEquals("Green Party", Names.clean("the Green Party 's"));
         assertEquals("Jane Doe", Names.clean("  Jane   Doe, "));
+        assertEquals("Liberals", Names.clean("the Liberals."), "a sentence's full stop goes");
+        assertEquals("John Smith Jr.", Names.clean("John Smith Jr."), "an abbreviation keeps its stop");
+        assertEquals("Acme Corp.", Names.clean("Acme Corp."));
+        assertEquals("U.S.", Names.clean("U.S."));
     }
 
     @Test
