@@ -26,6 +26,7 @@ import org.newsgraph.NewsgraphException;
  * @param honorifics    lower-case honorifics without a period ("dr", "sir")
  * @param speechVerbs   speech-verb lemmas
  * @param objectSpeech  speech verbs whose direct object is what was said ("deny claims")
+ * @param speechNouns   nouns that report speech with a source and a "that" clause ("claims from X that ...")
  * @param eventTriggers event verb lemmas
  * @param eventNouns    nouns that name an event ("election", "rally")
  * @param titles        lower-case political titles, by number of words, longest first
@@ -37,7 +38,7 @@ import org.newsgraph.NewsgraphException;
  * @param boilerplate   patterns of scraped-page lines that are not part of the story
  * @param known         well-known entities by normalized alias
  */
-public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<String> objectSpeech,
+public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<String> objectSpeech, Set<String> speechNouns,
                       Set<String> eventTriggers, Set<String> eventNouns, List<String> titles, Set<String> placeTitles,
                       Set<String> partyWords, Set<String> orgHeads, Set<String> orgSuffixes, Set<String> titleModifiers,
                       List<java.util.regex.Pattern> boilerplate, Map<String, KnownEntity> known) {
@@ -51,6 +52,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         honorifics = Set.copyOf(honorifics);
         speechVerbs = Set.copyOf(speechVerbs);
         objectSpeech = Set.copyOf(objectSpeech);
+        speechNouns = Set.copyOf(speechNouns);
         eventTriggers = Set.copyOf(eventTriggers);
         eventNouns = Set.copyOf(eventNouns);
         titles = List.copyOf(titles);
@@ -159,7 +161,8 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
                 known.putIfAbsent(Names.key(a), e);
             }
         }
-        return new Lexicon(honorifics, speech, objectSpeech, new HashSet<>(words("event-triggers.txt", extra)),
+        return new Lexicon(honorifics, speech, objectSpeech, new HashSet<>(words("speech-nouns.txt", extra)),
+                new HashSet<>(words("event-triggers.txt", extra)),
                 new HashSet<>(words("event-nouns.txt", extra)),
                 titles, placeTitles, new HashSet<>(words("party-words.txt", extra)),
                 new HashSet<>(words("org-heads.txt", extra)), new HashSet<>(words("org-suffixes.txt", extra)),

@@ -44,6 +44,9 @@ final class StatementExtractor {
                 if (v.isVerb() && lexicon.speechVerbs().contains(v.lemma().toLowerCase()) && !insideQuote(doc, v.begin())) {
                     reported(doc, s, v.index(), agents).ifPresent(st -> out.putIfAbsent(st.speaker().key() + "|" + st.text(), st));
                 }
+                if (v.isNoun() && lexicon.speechNouns().contains(v.lemma().toLowerCase()) && !insideQuote(doc, v.begin())) {
+                    speechNoun(s, v.index(), agents).ifPresent(st -> out.putIfAbsent(st.speaker().key() + "|" + st.text(), st));
+                }
                 if (v.word().equalsIgnoreCase("according") && v.index() + 1 < s.tokens().size()
                         && s.token(v.index() + 1).word().equalsIgnoreCase("to")) {
                     accordingTo(s, v.index(), agents).ifPresent(st -> out.putIfAbsent(st.speaker().key() + "|" + st.text(), st));
@@ -271,6 +274,50 @@ final class StatementExtractor {
     }
 
     /** "According to X, ...": X is the speaker, the clause it modifies is what was said. */
+    /**
+     * "claims from the opposition leader that the plan will fail": a speech noun, its source
+     * ("from" or "by" someone) and its content, a clause opened by "that" after the source,
+     * which the parser hangs on the noun or on the source's name.
+     */
+    private static Optional<StatementFact> speechNoun(Sentence s, int noun, AgentResolver agents) {
+        for (Dependency d : s.children(noun)) {
+            boolean source = d.baseRelation().equals("nmod") && s.children(d.dependent(), "case").stream()
+                    .anyMatch(c -> Set.of("from", "by").contains(s.token(c).word().toLowerCase()));
+            if (!source) {
+                continue;
+            }
+            Optional<Entity> speaker = agents.resolve(s, d.dependent());
+            int[] sourceExtent = s.subtreeExtent(d.dependent());
+            if (speaker.isEmpty()) {
+                return Optional.empty();
+            }
+            // The clause may hang inside the source's subtree ("the leader ... that"), or right after it.
+            for (int that = d.dependent() + 1; that < s.tokens().size() && that <= sourceExtent[1]; that++) {
+                Optional<Dependency> mark = s.headEdge(that);
+                if (!s.token(that).word().equalsIgnoreCase("that") || mark.isEmpty()
+                        || !mark.get().relation().equals("mark")) {
+                    continue;
+                }
+                int clause = mark.get().governor();
+                Optional<Dependency> attached = s.headEdge(clause);
+                boolean onNounOrSource = attached.isPresent() && (attached.get().governor() == noun
+                        || attached.get().governor() >= sourceExtent[0] && attached.get().governor() < sourceExtent[1]);
+                if (!onNounOrSource) {
+                    return Optional.empty();
+                }
+                int start = skipLeading(s, that + 1, s.subtreeExtent(clause)[1]);
+                int end = trimTrailing(s, start, s.subtreeExtent(clause)[1]);
+                if (end - start < MIN_REPORTED_TOKENS) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StatementFact(speaker.get(), s.textOf(start, end), false,
+                        s.token(noun).lemma().toLowerCase(), new Evidence(s.token(start).begin(), s.token(end - 1).end(),
+                        s.text()), 0.6));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<StatementFact> accordingTo(Sentence s, int according, AgentResolver agents) {
         int source = according + 2;
         while (source < s.tokens().size() && s.token(source).pos().equals("DT")) {

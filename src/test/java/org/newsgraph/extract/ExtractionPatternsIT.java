@@ -103,6 +103,22 @@ class ExtractionPatternsIT {
     }
 
     @Test
+    void claimsFromSomeoneThatIsWhatTheySaid() {
+        ArticleFacts f = extract("2025-03-05", "The mayor dismissed claims from council leader Peter Lang that "
+                + "the new library would close within a year.");
+        StatementFact s = statement(f, "Peter Lang").orElseThrow();
+        assertEquals("the new library would close within a year", s.text());
+        assertEquals("claim", s.cue());
+        assertFalse(s.direct());
+    }
+
+    @Test
+    void aClaimWithoutItsContentIsNoStatement() {
+        ArticleFacts f = extract("2025-03-05", "The mayor dismissed claims from council leader Peter Lang about the library.");
+        assertTrue(statement(f, "Peter Lang").isEmpty(), f.statements().toString());
+    }
+
+    @Test
     void directQuoteIsAttributedThroughAPronoun() {
         ArticleFacts f = extract("2025-03-05", "Tom Baker arrived late at the town hall.\n\n"
                 + "\"We will not give up on this city, whatever the council decides,\" he said.");
