@@ -35,12 +35,14 @@ import org.newsgraph.NewsgraphException;
  * @param orgHeads      nouns that make a body of its own after an organization name
  * @param orgSuffixes   head nouns of organization names ("commission", "police")
  * @param titleModifiers ranks and portfolios that belong to a title before it ("deputy", "justice")
+ * @param titleBodies   for a title's last word, the last words of the names of bodies it is held in
  * @param boilerplate   patterns of scraped-page lines that are not part of the story
  * @param known         well-known entities by normalized alias
  */
 public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<String> objectSpeech, Set<String> speechNouns,
                       Set<String> eventTriggers, Set<String> eventNouns, List<String> titles, Set<String> placeTitles,
                       Set<String> partyWords, Set<String> orgHeads, Set<String> orgSuffixes, Set<String> titleModifiers,
+                      Map<String, Set<String>> titleBodies,
                       List<java.util.regex.Pattern> boilerplate, Map<String, KnownEntity> known) {
 
     /** A well-known person, organization or place from {@code ontology/known-entities.tsv}. */
@@ -60,6 +62,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         partyWords = Set.copyOf(partyWords);
         orgHeads = Set.copyOf(orgHeads);
         titleModifiers = Set.copyOf(titleModifiers);
+        titleBodies = Map.copyOf(titleBodies);
         orgSuffixes = Set.copyOf(orgSuffixes);
         boilerplate = List.copyOf(boilerplate);
         known = Map.copyOf(known);
@@ -166,7 +169,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
                 new HashSet<>(words("event-nouns.txt", extra)),
                 titles, placeTitles, new HashSet<>(words("party-words.txt", extra)),
                 new HashSet<>(words("org-heads.txt", extra)), new HashSet<>(words("org-suffixes.txt", extra)),
-                new HashSet<>(words("title-modifiers.txt", extra)),
+                new HashSet<>(words("title-modifiers.txt", extra)), titleBodies(extra),
                 lines("boilerplate.txt", extra).stream().map(Lexicon::pattern).toList(), known);
     }
 
@@ -189,6 +192,19 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
             default:
                 throw new NewsgraphException("known-entities.tsv: kind must be party, organization, person or place: " + line);
         }
+    }
+
+    private static Map<String, Set<String>> titleBodies(Map<String, String> extra) {
+        Map<String, Set<String>> bodies = new HashMap<>();
+        for (String line : words("title-bodies.tsv", extra)) {
+            String[] f = line.split("\t");
+            if (f.length != 2) {
+                throw new NewsgraphException("title-bodies.tsv: expected a title's last word, a tab and body words: " + line);
+            }
+            bodies.computeIfAbsent(f[0].strip(), k -> new HashSet<>()).addAll(List.of(f[1].strip().split("\\s*\\|\\s*")));
+        }
+        bodies.replaceAll((k, v) -> Set.copyOf(v));
+        return bodies;
     }
 
     /** Where the shipped list of well-known entities is; users extend it with a file of the same name. */

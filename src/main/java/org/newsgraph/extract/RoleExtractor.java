@@ -54,9 +54,25 @@ final class RoleExtractor {
                 r = new RoleFact(r.person(), r.title(), r.former(), Optional.empty(), country, r.evidence(),
                         r.confidence() * 0.8);
             }
+            if (!scoped(r)) {
+                // "Justice Minister Jane Doe" in an article about one government body: that body.
+                Optional<Entity> body = onlyBodyFor(core, index);
+                if (body.isPresent()) {
+                    r = new RoleFact(r.person(), r.title(), r.former(), body, Optional.empty(), r.evidence(),
+                            r.confidence() * 0.7);
+                }
+            }
             out.add(r);
         }
         return out;
+    }
+
+    /** The one organization of the article whose name ends as the bodies a title is held in, if one. */
+    private Optional<Entity> onlyBodyFor(String title, EntityIndex index) {
+        Set<String> bodies = lexicon.titleBodies().getOrDefault(title.substring(title.lastIndexOf(' ') + 1), Set.of());
+        List<Entity> found = index.entities().stream().filter(e -> e.kind() == EntityKind.ORGANIZATION)
+                .filter(e -> bodies.contains(Names.key(e.label()).replaceAll(".* ", ""))).toList();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     /** The party the article names most often (the entity list is in order of first mention). */

@@ -119,6 +119,22 @@ class ExtractionPatternsIT {
     }
 
     @Test
+    void aRankWithNoForceInItsSentenceIsInTheArticlesOnePoliceForce() {
+        ArticleFacts f = extract("2025-03-05", "Officers from Wessex Police closed the road on Saturday.\n\n"
+                + "Chief Constable Mark Ellis said the march had passed off peacefully.");
+        RoleFact r = role(f, "Mark Ellis").orElseThrow();
+        assertEquals("Wessex Police", r.organization().orElseThrow().label());
+    }
+
+    @Test
+    void aRankStaysWithoutForceWhenTheArticleNamesTwo() {
+        ArticleFacts f = extract("2025-03-05", "Officers from Wessex Police closed the road on Saturday. "
+                + "Mercia Police sent two vans.\n\nChief Constable Mark Ellis said the march had passed off peacefully.");
+        RoleFact r = role(f, "Mark Ellis").orElseThrow();
+        assertTrue(r.organization().isEmpty(), r.toString());
+    }
+
+    @Test
     void directQuoteIsAttributedThroughAPronoun() {
         ArticleFacts f = extract("2025-03-05", "Tom Baker arrived late at the town hall.\n\n"
                 + "\"We will not give up on this city, whatever the council decides,\" he said.");

@@ -102,4 +102,15 @@ class LexiconTest {
         assertEquals(Lexicon.withExtensions(dir).findKnown("EXP"), fromMap.findKnown("EXP"));
         assertEquals("Example Party", fromMap.findKnown("Examples").orElseThrow().name());
     }
+
+    @Test
+    void titleBodiesAreExtendedAndABadLineIsNamed() {
+        Lexicon extended = Lexicon.withExtensions(Map.of("title-bodies.tsv", "# mine\nbishop\tdiocese | church\n"));
+        assertEquals(java.util.Set.of("diocese", "church"), extended.titleBodies().get("bishop"));
+        assertTrue(extended.titleBodies().get("minister").contains("government"), "the built-in lines stay");
+
+        NewsgraphException e = assertThrows(NewsgraphException.class,
+                () -> Lexicon.withExtensions(Map.of("title-bodies.tsv", "bishop diocese\n")));
+        assertTrue(e.getMessage().startsWith("title-bodies.tsv: expected a title's last word, a tab"), e.getMessage());
+    }
 }
