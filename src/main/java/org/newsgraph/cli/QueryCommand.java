@@ -82,6 +82,14 @@ final class QueryCommand implements Callable<Integer> {
             description = "Write each query's result to DIR/NAME.EXT (created if needed) instead of standard output.")
     Path out;
 
+    @Option(names = "--limit", paramLabel = "N",
+            description = "Give at most N rows (solutions) of each query, from --offset on; default: all.")
+    Long limit;
+
+    @Option(names = "--offset", paramLabel = "N",
+            description = "Skip the first N rows (solutions) of each query, in its own order; default: 0.")
+    Long offset;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop a query that runs longer than this.")
     Integer timeout;
 
@@ -109,6 +117,9 @@ final class QueryCommand implements Callable<Integer> {
         }
         if (timeout != null && timeout <= 0) {
             throw usage("--timeout must be a positive number of seconds");
+        }
+        if (limit != null && limit < 0 || offset != null && offset < 0) {
+            throw usage("--limit and --offset must not be negative");
         }
         ResultFormat fmt = ResultFormat.named(format);
         List<BoundQuery> bound = bind(chosen);
@@ -190,7 +201,9 @@ final class QueryCommand implements Callable<Integer> {
                     own.put(k, v);
                 }
             });
-            bound.add(q.bind(own));
+            BoundQuery b = q.bind(own);
+            bound.add(limit == null && offset == null ? b
+                    : b.page(limit == null ? BoundQuery.NO_LIMIT : limit, offset == null ? 0 : offset));
         }
         return bound;
     }

@@ -15,6 +15,9 @@ import org.apache.jena.query.Query;
  */
 public record BoundQuery(CannedQuery source, Map<String, Node> values, Query query) {
 
+    /** The limit of {@link #page} that gives every solution from the offset on. */
+    public static final long NO_LIMIT = Query.NOLIMIT;
+
     public BoundQuery {
         Objects.requireNonNull(source, "source");
         values = Map.copyOf(values);
@@ -30,6 +33,31 @@ public record BoundQuery(CannedQuery source, Map<String, Node> values, Query que
     /** The query as SPARQL text: what a remote endpoint is sent. */
     public String sparql() {
         return query.serialize();
+    }
+
+    /**
+     * One page of this query's solutions, in its own order: {@code limit} solutions from the
+     * {@code offset}-th on (0 is the first). A LIMIT or OFFSET the query has itself still holds:
+     * the page is a window on what the query gives, never past its end.
+     *
+     * @param limit  the most solutions to give, or {@link #NO_LIMIT} for all from the offset on
+     * @param offset how many solutions to skip first
+     * @throws IllegalArgumentException when {@code limit} or {@code offset} is negative
+     */
+    public BoundQuery page(long limit, long offset) {
+        if (limit < 0 && limit != NO_LIMIT || offset < 0) {
+            throw new IllegalArgumentException("limit and offset must not be negative: " + limit + ", " + offset);
+        }
+        Query paged = query.cloneQuery();
+        long ownOffset = query.hasOffset() ? query.getOffset() : 0;
+        long pageLimit = limit;
+        if (query.hasLimit()) {
+            long left = Math.max(0, query.getLimit() - offset);
+            pageLimit = limit == NO_LIMIT ? left : Math.min(limit, left);
+        }
+        paged.setLimit(pageLimit);
+        paged.setOffset(ownOffset + offset == 0 ? Query.NOLIMIT : ownOffset + offset);
+        return new BoundQuery(source, values, paged);
     }
 
     /** The name of the canned query. */

@@ -42,6 +42,12 @@ import org.newsgraph.query.ResultFormat;
  *     a graph as JSON-LD (the default), Turtle or RDF/XML. Errors are {@code {"error": "..."}}:
  *     400 for a bad, missing, unknown or repeated parameter, 404 for an unknown query, 406 when
  *     no format asked for is offered, 503 when the query runs past the timeout.</li>
+ * <li>Paging: every query also takes {@code limit} and {@code offset} ({@value #LIMIT},
+ *     {@value #OFFSET}), a window on its solutions in its own order. Rows come
+ *     {@value #PAGE_SIZE} at a time unless {@code limit} says otherwise, up to the result limit;
+ *     a full page has a {@code Link: <...>; rel="next"} header to the next one. A graph is
+ *     whole (up to the result limit) unless {@code limit} or {@code offset} is given, and then
+ *     they count the query's solutions, not triples.</li>
  * </ul>
  */
 final class CannedQueryApi extends HttpServlet {
@@ -49,6 +55,14 @@ final class CannedQueryApi extends HttpServlet {
     /** Where the list is; each query is below it. */
     static final String BASE = "/api/queries";
     static final String OPENAPI = "/openapi.json";
+    /** The paging parameters every query takes besides its own. */
+    static final String LIMIT = "limit";
+    static final String OFFSET = "offset";
+    /**
+     * Rows per page when {@code limit} is not given: a screenful for a person, and small enough
+     * that a list of every article or statement is not built and sent whole on each call.
+     */
+    static final long PAGE_SIZE = 100;
 
     /** One media type a query can answer in. */
     private record Offer(String mediaType, ResultFormat format) {
@@ -76,6 +90,12 @@ final class CannedQueryApi extends HttpServlet {
         this.catalog = catalog;
         this.target = QueryTarget.local(dataset).withTimeout(timeout);
         this.resultLimit = resultLimit;
+        for (CannedQuery q : catalog.queries()) {
+            if (q.findParameter(LIMIT).isPresent() || q.findParameter(OFFSET).isPresent()) {
+                throw new NewsgraphException("query '" + q.name() + "' has a parameter called " + LIMIT + " or " + OFFSET
+                        + ", which the HTTP API keeps for paging; rename it");
+            }
+        }
         this.list = list(catalog);
         this.openApi = OpenApiDocument.json(catalog);
     }
@@ -109,14 +129,18 @@ final class CannedQueryApi extends HttpServlet {
                     + accept + "; ask for one of " + String.join(", ", mediaTypes(canned)));
             return;
         }
+        Map<String, String> values;
+        Paging paging;
         BoundQuery bound;
         try {
-            bound = canned.bind(values(request));
+            values = values(request);
+            paging = paging(values.remove(LIMIT), values.remove(OFFSET), isGraph(canned));
+            bound = canned.bind(values);
         } catch (NewsgraphException e) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
-        Query query = bound.query();
+        Query query = (paging.given() || !isGraph(canned) ? bound.page(paging.limit(), paging.offset()) : bound).query();
         boolean capped = needsCap(query);
         if (capped) {
             query.setLimit(resultLimit);
@@ -134,6 +158,10 @@ final class CannedQueryApi extends HttpServlet {
         // capped graph query always says it was capped.
         if (capped && (!(result instanceof QueryResult.Rows) || result.size() >= resultLimit)) {
             response.setHeader(CappedQueryService.HEADER, Long.toString(resultLimit));
+        }
+        long pageSize = Math.min(paging.limit(), resultLimit);
+        if (result instanceof QueryResult.Rows && pageSize > 0 && result.size() >= pageSize) {
+            response.setHeader("Link", "<" + next(request, paging.offset() + pageSize, pageSize) + ">; rel=\"next\"");
         }
         String type = format.get().mediaType(result);
         response.setStatus(HttpServletResponse.SC_OK);
@@ -154,9 +182,53 @@ final class CannedQueryApi extends HttpServlet {
         return values;
     }
 
-    /** As {@link CappedQueryService}: no LIMIT, or a larger one, is lowered to the result limit. */
+    /** The page asked for; {@code given} when the request said {@code limit} or {@code offset}. */
+    private record Paging(long limit, long offset, boolean given) {
+    }
+
+    /** The page from the request's {@code limit} and {@code offset}, or the first page by default. */
+    private Paging paging(String limit, String offset, boolean graph) {
+        long l = count(LIMIT, limit, graph ? resultLimit : Math.min(PAGE_SIZE, resultLimit));
+        long o = count(OFFSET, offset, 0);
+        return new Paging(l, o, limit != null || offset != null);
+    }
+
+    private static long count(String name, String value, long absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as for a negative number
+        }
+        throw new NewsgraphException("parameter '" + name + "' must be a whole number, 0 or more, not '" + value + "'");
+    }
+
+    /** The URL of the page after this one: the same request with another offset. */
+    private static String next(HttpServletRequest request, long offset, long limit) {
+        StringBuilder url = new StringBuilder(request.getRequestURI()).append("?");
+        for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
+            if (!e.getKey().equals(LIMIT) && !e.getKey().equals(OFFSET) && e.getValue().length > 0) {
+                url.append(encode(e.getKey())).append('=').append(encode(e.getValue()[0])).append('&');
+            }
+        }
+        return url.append(LIMIT).append('=').append(limit).append('&').append(OFFSET).append('=').append(offset).toString();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * As {@link CappedQueryService}: no LIMIT, or a larger one, is lowered to the result limit;
+     * one equal to it is capped too, since a page as large as the limit may have been cut by it.
+     */
     private boolean needsCap(Query q) {
-        boolean bounded = q.hasLimit() && q.getLimit() <= resultLimit;
+        boolean bounded = q.hasLimit() && q.getLimit() < resultLimit;
         return !bounded && (q.isSelectType() || q.isConstructType() || q.isDescribeType());
     }
 

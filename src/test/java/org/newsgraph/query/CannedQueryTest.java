@@ -88,6 +88,22 @@ class CannedQueryTest {
     }
 
     @Test
+    void aPageIsAWindowWithinTheQuerysOwnLimitAndOffset() {
+        CannedQuery own = CannedQuery.parse("own", "# title: Own\nSELECT * WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 10 OFFSET 5");
+        CannedQuery open = CannedQuery.parse("open", "# title: Open\nSELECT * WHERE { ?s ?p ?o } ORDER BY ?s");
+
+        var inside = own.bind(Map.of()).page(3, 4).query();
+        var pastTheEnd = own.bind(Map.of()).page(100, 8).query();
+        var rest = open.bind(Map.of()).page(BoundQuery.NO_LIMIT, 7).query();
+
+        assertEquals(List.of(3L, 9L), List.of(inside.getLimit(), inside.getOffset()));
+        assertEquals(List.of(2L, 13L), List.of(pastTheEnd.getLimit(), pastTheEnd.getOffset()));
+        assertFalse(rest.hasLimit());
+        assertEquals(7L, rest.getOffset());
+        assertThrows(IllegalArgumentException.class, () -> open.bind(Map.of()).page(-2, 0));
+    }
+
+    @Test
     void anEmptyOptionalParameterStaysAnUnboundVariable() {
         BoundQuery b = roles().bind(Map.of("party", "MQM", "limit", ""));
 

@@ -264,6 +264,50 @@ class CannedQueryApiTest {
         }
     }
 
+    // ---- Paging
+
+    @Test
+    void rowsComeInPagesOfTheQuerysOwnOrderWithALinkToTheNextPage() {
+        CannedQuery ordered = CannedQuery.parse("ordered",
+                "# title: Ordered\nSELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o FILTER(!isBlank(?s) && !isBlank(?o)) } } ORDER BY ?s ?p ?o");
+        try (NewsServer s = ownServer(b -> b.queries(QueryCatalog.of(List.of(ordered))))) {
+            List<Map<String, String>> all = rows(get(s, "/api/queries/ordered?limit=100000", "application/json"),
+                    ResultSetLang.RS_JSON);
+            HttpResponse<String> first = get(s, "/api/queries/ordered?limit=3", "application/json");
+            HttpResponse<String> second = get(s, "/api/queries/ordered?limit=3&offset=3", "application/json");
+            HttpResponse<String> byDefault = get(s, "/api/queries/ordered", "application/json");
+            HttpResponse<String> last = get(s, "/api/queries/ordered?offset=" + (all.size() - 1), "application/json");
+
+            assertTrue(all.size() > CannedQueryApi.PAGE_SIZE, "the sample store has more triples than a page");
+            assertEquals(all.subList(0, 3), rows(first, ResultSetLang.RS_JSON));
+            assertEquals(all.subList(3, 6), rows(second, ResultSetLang.RS_JSON));
+            assertEquals(Optional.of("</api/queries/ordered?limit=3&offset=3>; rel=\"next\""),
+                    first.headers().firstValue("Link"));
+            assertEquals(all.subList(0, (int) CannedQueryApi.PAGE_SIZE), rows(byDefault, ResultSetLang.RS_JSON));
+            assertEquals(all.subList(all.size() - 1, all.size()), rows(last, ResultSetLang.RS_JSON));
+            assertEquals(Optional.empty(), last.headers().firstValue("Link"));
+            assertEquals(Optional.empty(), first.headers().firstValue(CappedQueryService.HEADER));
+        }
+    }
+
+    @Test
+    void theNextPageLinkKeepsTheQuerysParameters() {
+        HttpResponse<String> r = get(server, "/api/queries/roles?person=" + q("Siddiqui") + "&limit=1", "text/csv");
+
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(Optional.of("</api/queries/roles?person=Siddiqui&limit=1&offset=1>; rel=\"next\""),
+                r.headers().firstValue("Link"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"limit=-1, 'limit'", "offset=ten, 'offset'", "limit=1&limit=2, 'given 2 times'"})
+    void badPagingValuesAnswer400(String query, String message) {
+        HttpResponse<String> r = get(server, "/api/queries/roles?" + query, "application/json");
+
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(error(r).contains(message), r.body());
+    }
+
     // ---- Helpers
 
     private static NewsServer ownServer(UnaryOperator<NewsServer.Builder> options) {
