@@ -16,7 +16,7 @@ import org.newsgraph.query.QueryCatalog;
  * at {@value CannedQueryApi#BASE}, and one path per canned query with a query parameter per
  * parameter of the query (its type as a JSON schema type, {@code format: date} for dates,
  * {@code format: uri} for IRIs; required when it has no default; the default when it is not
- * empty) and the responses 200 (in each result format the query can answer in), 400, 404, 406
+ * empty), the paging parameters {@code limit} and {@code offset}, and the responses 200 (in each result format the query can answer in), 400, 404, 406
  * and 503.
  */
 final class OpenApiDocument {
@@ -63,6 +63,16 @@ final class OpenApiDocument {
             parameters.add(obj("name", p.name(), "in", "query", "required", p.isRequired(),
                     "description", p.description(), "schema", schema));
         }
+        boolean graph = CannedQueryApi.mediaTypes(q).contains("text/turtle");
+        parameters.add(obj("name", CannedQueryApi.LIMIT, "in", "query", "required", false,
+                "description", graph ? "The most solutions to build the graph from; default: all, up to the server's result limit"
+                        : "Rows per page, up to the server's result limit; default " + CannedQueryApi.PAGE_SIZE,
+                "schema", graph ? obj("type", "integer", "minimum", 0)
+                        : obj("type", "integer", "minimum", 0, "default", CannedQueryApi.PAGE_SIZE)));
+        parameters.add(obj("name", CannedQueryApi.OFFSET, "in", "query", "required", false,
+                "description", "How many " + (graph ? "solutions" : "rows") + " to skip, in the query's own order; "
+                        + "a full page's Link header (rel=\"next\") gives the next one",
+                "schema", obj("type", "integer", "minimum", 0, "default", 0)));
         Map<String, Object> content = new LinkedHashMap<>();
         for (String type : CannedQueryApi.mediaTypes(q)) {
             content.put(type, obj("schema", type.contains("json") ? obj("type", "object") : obj("type", "string")));

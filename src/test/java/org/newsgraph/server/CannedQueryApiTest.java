@@ -126,6 +126,21 @@ class CannedQueryApiTest {
         assertEquals(Map.of("type", "string", "format", "uri"), strings(entity));
     }
 
+    @Test
+    void theOpenApiDocumentGivesEveryQueryThePagingParameters() {
+        JsonObject paths = JsonParser.parseString(get(server, "/api/openapi.json", "application/json").body())
+                .getAsJsonObject().getAsJsonObject("paths");
+
+        for (String name : QueryCatalog.builtIn().names()) {
+            JsonArray params = paths.getAsJsonObject("/api/queries/" + name).getAsJsonObject("get").getAsJsonArray("parameters");
+            assertEquals("integer", byName(params, "limit").getAsJsonObject("schema").get("type").getAsString(), name);
+            assertEquals(0, byName(params, "offset").getAsJsonObject("schema").get("default").getAsInt(), name);
+        }
+        JsonObject roles = byName(paths.getAsJsonObject("/api/queries/roles").getAsJsonObject("get")
+                .getAsJsonArray("parameters"), "limit").getAsJsonObject("schema");
+        assertEquals(CannedQueryApi.PAGE_SIZE, roles.get("default").getAsLong());
+    }
+
     // ---- Running
 
     @ParameterizedTest
