@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.syntax.ElementSubQuery;
 
 /**
  * A canned query with its parameters bound, ready to run on any {@link QueryTarget}.
@@ -40,6 +42,13 @@ public record BoundQuery(CannedQuery source, Map<String, Node> values, Query que
      * {@code offset}-th on (0 is the first). A LIMIT or OFFSET the query has itself still holds:
      * the page is a window on what the query gives, never past its end.
      *
+     * <p>When the query's pattern starts with a sub-SELECT sorted by the same ORDER BY as the
+     * query itself and without a LIMIT, that sub-SELECT is cut at the page's end too: the rest
+     * of the query then runs for the rows of the first pages only, not for the whole store
+     * (counts per article, say). A query is written that way only when each row of that
+     * sub-SELECT gives one row of the result, in the same order (the rest being OPTIONAL
+     * patterns and aggregates per row), so the cut changes no page.
+     *
      * @param limit  the most solutions to give, or {@link #NO_LIMIT} for all from the offset on
      * @param offset how many solutions to skip first
      * @throws IllegalArgumentException when {@code limit} or {@code offset} is negative
@@ -57,7 +66,28 @@ public record BoundQuery(CannedQuery source, Map<String, Node> values, Query que
         }
         paged.setLimit(pageLimit);
         paged.setOffset(ownOffset + offset == 0 ? Query.NOLIMIT : ownOffset + offset);
+        if (pageLimit != NO_LIMIT) {
+            cutLeadingSubSelect(paged, ownOffset + offset + pageLimit);
+        }
         return new BoundQuery(source, values, paged);
+    }
+
+    /** Gives {@code q}'s leading sub-SELECT, when sorted as {@code q} is and unlimited, the LIMIT {@code end}. */
+    private static void cutLeadingSubSelect(Query q, long end) {
+        if (!q.hasOrderBy() || !(q.getQueryPattern() instanceof ElementGroup group) || group.isEmpty()
+                || !(group.get(0) instanceof ElementSubQuery lead)) {
+            return;
+        }
+        Query sub = lead.getQuery();
+        if (sub.hasLimit() || sub.hasOffset() || !q.getOrderBy().equals(sub.getOrderBy())) {
+            return;
+        }
+        Query cut = sub.cloneQuery();
+        cut.setLimit(end);
+        ElementGroup replaced = new ElementGroup();
+        replaced.addElement(new ElementSubQuery(cut));
+        group.getElements().stream().skip(1).forEach(replaced::addElement);
+        q.setQueryPattern(replaced);
     }
 
     /** The name of the canned query. */

@@ -104,6 +104,39 @@ class CannedQueryTest {
     }
 
     @Test
+    void aPageCutsALeadingSubSelectSortedAsTheQueryAndGivesTheSameRowsAsTheWholeResult() {
+        org.apache.jena.sparql.core.DatasetGraph data = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        for (int i = 0; i < 12; i++) {
+            org.apache.jena.graph.Node g = NodeFactory.createURI("http://example.org/a" + i);
+            data.add(g, g, NodeFactory.createURI("http://example.org/n"), NodeFactory.createLiteralDT(
+                    String.valueOf(i % 5), XSDDatatype.XSDinteger));
+            for (int k = 0; k < i % 4; k++) {
+                data.add(g, g, NodeFactory.createURI("http://example.org/has"), NodeFactory.createURI("http://example.org/x" + k));
+            }
+        }
+        CannedQuery counts = CannedQuery.parse("counts", """
+                # title: Counts
+                SELECT ?g ?n (COUNT(?x) AS ?has)
+                WHERE {
+                  { SELECT ?g ?n WHERE { GRAPH ?g { ?g <http://example.org/n> ?n } } ORDER BY DESC(?n) ?g }
+                  OPTIONAL { GRAPH ?g { ?g <http://example.org/has> ?x } }
+                }
+                GROUP BY ?g ?n
+                ORDER BY DESC(?n) ?g""");
+        QueryTarget target = QueryTarget.local(data);
+
+        List<?> all = ((QueryResult.Rows) target.run(counts.bind(Map.of()))).rows();
+        BoundQuery page = counts.bind(Map.of()).page(3, 4);
+        List<?> rows = ((QueryResult.Rows) target.run(page)).rows();
+
+        var lead = (org.apache.jena.sparql.syntax.ElementSubQuery)
+                ((org.apache.jena.sparql.syntax.ElementGroup) page.query().getQueryPattern()).get(0);
+        assertEquals(7L, lead.getQuery().getLimit());
+        assertEquals(12, all.size());
+        assertEquals(all.subList(4, 7), rows);
+    }
+
+    @Test
     void anEmptyOptionalParameterStaysAnUnboundVariable() {
         BoundQuery b = roles().bind(Map.of("party", "MQM", "limit", ""));
 
