@@ -1,9 +1,11 @@
 package org.newsgraph.query;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.SortCondition;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.syntax.ElementSubQuery;
 
@@ -43,7 +45,8 @@ public record BoundQuery(CannedQuery source, Map<String, Node> values, Query que
      * the page is a window on what the query gives, never past its end.
      *
      * <p>When the query's pattern starts with a sub-SELECT sorted by the same ORDER BY as the
-     * query itself and without a LIMIT, that sub-SELECT is cut at the page's end too: the rest
+     * query itself and without a LIMIT (or with one that starts so, unsorted, and so on down),
+     * that sorted sub-SELECT is cut at the page's end too: the rest
      * of the query then runs for the rows of the first pages only, not for the whole store
      * (counts per article, say). A query is written that way only when each row of that
      * sub-SELECT gives one row of the result, in the same order (the rest being OPTIONAL
@@ -66,28 +69,36 @@ public record BoundQuery(CannedQuery source, Map<String, Node> values, Query que
         }
         paged.setLimit(pageLimit);
         paged.setOffset(ownOffset + offset == 0 ? Query.NOLIMIT : ownOffset + offset);
-        if (pageLimit != NO_LIMIT) {
-            cutLeadingSubSelect(paged, ownOffset + offset + pageLimit);
+        if (pageLimit != NO_LIMIT && paged.hasOrderBy()) {
+            cutLeadingSubSelect(paged, paged.getOrderBy(), ownOffset + offset + pageLimit);
         }
         return new BoundQuery(source, values, paged);
     }
 
-    /** Gives {@code q}'s leading sub-SELECT, when sorted as {@code q} is and unlimited, the LIMIT {@code end}. */
-    private static void cutLeadingSubSelect(Query q, long end) {
-        if (!q.hasOrderBy() || !(q.getQueryPattern() instanceof ElementGroup group) || group.isEmpty()
+    /**
+     * Gives the first sub-SELECT sorted by {@code order} in the chain of leading sub-SELECTs of
+     * {@code q} (the first element of its pattern, of that one's, and so on, none limited) the
+     * LIMIT {@code end}; returns whether there was one.
+     */
+    private static boolean cutLeadingSubSelect(Query q, List<SortCondition> order, long end) {
+        if (!(q.getQueryPattern() instanceof ElementGroup group) || group.isEmpty()
                 || !(group.get(0) instanceof ElementSubQuery lead)) {
-            return;
+            return false;
         }
-        Query sub = lead.getQuery();
-        if (sub.hasLimit() || sub.hasOffset() || !q.getOrderBy().equals(sub.getOrderBy())) {
-            return;
+        Query sub = lead.getQuery().cloneQuery();
+        if (sub.hasLimit() || sub.hasOffset()) {
+            return false;
         }
-        Query cut = sub.cloneQuery();
-        cut.setLimit(end);
+        if (sub.hasOrderBy() && sub.getOrderBy().equals(order)) {
+            sub.setLimit(end);
+        } else if (sub.hasOrderBy() || !cutLeadingSubSelect(sub, order, end)) {
+            return false;
+        }
         ElementGroup replaced = new ElementGroup();
-        replaced.addElement(new ElementSubQuery(cut));
+        replaced.addElement(new ElementSubQuery(sub));
         group.getElements().stream().skip(1).forEach(replaced::addElement);
         q.setQueryPattern(replaced);
+        return true;
     }
 
     /** The name of the canned query. */

@@ -137,6 +137,41 @@ class CannedQueryTest {
     }
 
     @Test
+    void aPageCutsTheSortedSubSelectUnderLeadingUnsortedOnes() {
+        org.apache.jena.sparql.core.DatasetGraph data = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        for (int i = 0; i < 9; i++) {
+            org.apache.jena.graph.Node g = NodeFactory.createURI("http://example.org/a" + i);
+            data.add(g, g, NodeFactory.createURI("http://example.org/n"), NodeFactory.createLiteralDT(
+                    String.valueOf(i % 3), XSDDatatype.XSDinteger));
+            for (int k = 0; k < i % 4; k++) {
+                data.add(g, g, NodeFactory.createURI("http://example.org/has"), NodeFactory.createURI("http://example.org/x" + k));
+            }
+        }
+        CannedQuery nested = CannedQuery.parse("nested", """
+                # title: Nested
+                SELECT ?g ?n ?has (COUNT(?y) AS ?twice)
+                WHERE {
+                  { SELECT ?g ?n (COUNT(?x) AS ?has)
+                    WHERE {
+                      { SELECT ?g ?n WHERE { GRAPH ?g { ?g <http://example.org/n> ?n } } ORDER BY ?n DESC(?g) }
+                      OPTIONAL { GRAPH ?g { ?g <http://example.org/has> ?x } }
+                    }
+                    GROUP BY ?g ?n }
+                  OPTIONAL { GRAPH ?g { ?g <http://example.org/has> ?y } }
+                }
+                GROUP BY ?g ?n ?has
+                ORDER BY ?n DESC(?g)""");
+        QueryTarget target = QueryTarget.local(data);
+
+        List<?> all = ((QueryResult.Rows) target.run(nested.bind(Map.of()))).rows();
+        BoundQuery page = nested.bind(Map.of()).page(4, 2);
+        List<?> rows = ((QueryResult.Rows) target.run(page)).rows();
+
+        assertTrue(page.sparql().replaceAll("\\s+", " ").contains("DESC(?g) LIMIT 6 }"), page.sparql());
+        assertEquals(all.subList(2, 6), rows);
+    }
+
+    @Test
     void anEmptyOptionalParameterStaysAnUnboundVariable() {
         BoundQuery b = roles().bind(Map.of("party", "MQM", "limit", ""));
 
