@@ -21,6 +21,7 @@ import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.apache.jena.system.Txn;
 import org.newsgraph.NewsgraphException;
 
@@ -108,7 +109,9 @@ public final class QueryTarget {
             if (dataset != null) {
                 return Txn.calculateRead(dataset, () -> collect(QueryExec.dataset(dataset), query));
             }
-            return collect(QueryExecHTTP.service(endpoint), query);
+            // A query too long for a GET URL goes as an HTML form, not as a raw
+            // application/sparql-query body: Virtuoso 7.2 leaves such a body unanswered.
+            return collect(QueryExecHTTP.service(endpoint).sendMode(QuerySendMode.asGetWithLimitForm), query);
         } catch (QueryCancelledException e) {
             throw new NewsgraphException("the query took longer than the limit of " + timeout.toMillis() / 1000.0
                     + " s and was stopped", e);
