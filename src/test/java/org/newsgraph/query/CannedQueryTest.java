@@ -105,15 +105,7 @@ class CannedQueryTest {
 
     @Test
     void aPageCutsALeadingSubSelectSortedAsTheQueryAndGivesTheSameRowsAsTheWholeResult() {
-        org.apache.jena.sparql.core.DatasetGraph data = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
-        for (int i = 0; i < 12; i++) {
-            org.apache.jena.graph.Node g = NodeFactory.createURI("http://example.org/a" + i);
-            data.add(g, g, NodeFactory.createURI("http://example.org/n"), NodeFactory.createLiteralDT(
-                    String.valueOf(i % 5), XSDDatatype.XSDinteger));
-            for (int k = 0; k < i % 4; k++) {
-                data.add(g, g, NodeFactory.createURI("http://example.org/has"), NodeFactory.createURI("http://example.org/x" + k));
-            }
-        }
+        QueryTarget target = QueryTarget.local(graphs(12, 5));
         CannedQuery counts = CannedQuery.parse("counts", """
                 # title: Counts
                 SELECT ?g ?n (COUNT(?x) AS ?has)
@@ -123,7 +115,6 @@ class CannedQueryTest {
                 }
                 GROUP BY ?g ?n
                 ORDER BY DESC(?n) ?g""");
-        QueryTarget target = QueryTarget.local(data);
 
         List<?> all = ((QueryResult.Rows) target.run(counts.bind(Map.of()))).rows();
         BoundQuery page = counts.bind(Map.of()).page(3, 4);
@@ -138,15 +129,7 @@ class CannedQueryTest {
 
     @Test
     void aPageCutsTheSortedSubSelectUnderLeadingUnsortedOnes() {
-        org.apache.jena.sparql.core.DatasetGraph data = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
-        for (int i = 0; i < 9; i++) {
-            org.apache.jena.graph.Node g = NodeFactory.createURI("http://example.org/a" + i);
-            data.add(g, g, NodeFactory.createURI("http://example.org/n"), NodeFactory.createLiteralDT(
-                    String.valueOf(i % 3), XSDDatatype.XSDinteger));
-            for (int k = 0; k < i % 4; k++) {
-                data.add(g, g, NodeFactory.createURI("http://example.org/has"), NodeFactory.createURI("http://example.org/x" + k));
-            }
-        }
+        QueryTarget target = QueryTarget.local(graphs(9, 3));
         CannedQuery nested = CannedQuery.parse("nested", """
                 # title: Nested
                 SELECT ?g ?n ?has (COUNT(?y) AS ?twice)
@@ -161,7 +144,6 @@ class CannedQueryTest {
                 }
                 GROUP BY ?g ?n ?has
                 ORDER BY ?n DESC(?g)""");
-        QueryTarget target = QueryTarget.local(data);
 
         List<?> all = ((QueryResult.Rows) target.run(nested.bind(Map.of()))).rows();
         BoundQuery page = nested.bind(Map.of()).page(4, 2);
@@ -169,6 +151,20 @@ class CannedQueryTest {
 
         assertTrue(page.sparql().replaceAll("\\s+", " ").contains("DESC(?g) LIMIT 6 }"), page.sparql());
         assertEquals(all.subList(2, 6), rows);
+    }
+
+    /** {@code count} graphs, each with a number {@code i % modulo} and {@code i % 4} other facts, i its place. */
+    private static org.apache.jena.sparql.core.DatasetGraph graphs(int count, int modulo) {
+        org.apache.jena.sparql.core.DatasetGraph data = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        for (int i = 0; i < count; i++) {
+            org.apache.jena.graph.Node g = NodeFactory.createURI("http://example.org/a" + i);
+            data.add(g, g, NodeFactory.createURI("http://example.org/n"), NodeFactory.createLiteralDT(
+                    String.valueOf(i % modulo), XSDDatatype.XSDinteger));
+            for (int k = 0; k < i % 4; k++) {
+                data.add(g, g, NodeFactory.createURI("http://example.org/has"), NodeFactory.createURI("http://example.org/x" + k));
+            }
+        }
+        return data;
     }
 
     @Test
