@@ -16,8 +16,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.AsyncParser;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.rdf.NG;
@@ -95,9 +95,11 @@ public final class GraphLoader {
                 continue;
             }
             GraphCollector collector = new GraphCollector(file, writer, tally);
-            // Jena's IO opens .gz (and .bz2) files decompressed; RDFParser.source(Path) would not, given a language.
+            // Jena's IO opens .gz (and .bz2) files decompressed; RDFParser.source(Path) would not, given a
+            // language. The parser runs on a thread of its own, handing quads over in batches, so that
+            // parsing the next graphs overlaps writing these.
             try (InputStream in = IO.openFile(file.toString())) {
-                RDFParser.source(in).lang(lang.get()).parse(collector);
+                AsyncParser.asyncParse(in, lang.get(), null, collector);
                 collector.end();
             } catch (IOException e) {
                 tally.fail(file + ": cannot be read: " + e.getMessage());
