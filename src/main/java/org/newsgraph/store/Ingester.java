@@ -16,7 +16,8 @@ import org.newsgraph.read.ReadResult;
 /**
  * Runs articles through the converter into a {@link GraphStore}: an article whose stored graph
  * has the same content hash is skipped; any other is converted outside any transaction (the
- * NLP is slow) and then written in one short write transaction, replacing its old graph.
+ * NLP is slow) and then written whole, replacing its old graph, in a short write transaction of
+ * its own or, in {@link #ingestAll}, shared with the other articles converted by then.
  *
  * <pre>{@code
  * try (GraphStore store = GraphStore.open(Path.of("news-db"));
