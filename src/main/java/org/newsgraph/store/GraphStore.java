@@ -35,8 +35,9 @@ import org.newsgraph.rdf.OntologyGraphs;
  *
  * <ul>
  * <li>{@link #put} writes one article in one write transaction ({@link #putAll} several in
- *     one): its old graph, if any, is removed and the new one added, so the same id always means the same graph, with no
- *     duplicates and no stale facts, and a crash or an error never leaves half a graph.</li>
+ *     one): its old graph, if any, is removed and the new one added, so the same id always
+ *     means the same graph, with no duplicates and no stale facts, and a crash or an error
+ *     never leaves half a graph.</li>
  * <li>The graph of every stored article holds its {@code ng:articleId} and
  *     {@code ng:contentHash}; {@link #contains} compares that hash, so a batch run again
  *     after a crash skips what it finished.</li>
