@@ -174,6 +174,18 @@ public final class ParallelConverter {
         }
     }
 
+    /**
+     * {@code threads}, when it is a thread count: at least 1.
+     *
+     * @throws NewsgraphException when it is not
+     */
+    public static int requireThreads(int threads) {
+        if (threads < 1) {
+            throw new NewsgraphException("threads must be at least 1, not " + threads);
+        }
+        return threads;
+    }
+
     /** Options of a batch; all have defaults. */
     public static final class Builder {
         private Supplier<ArticleConverter> converter;
@@ -203,10 +215,7 @@ public final class ParallelConverter {
 
         /** How many articles are converted at once; default: the number of processors. */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new NewsgraphException("threads must be at least 1, not " + threads);
-            }
-            this.threads = threads;
+            this.threads = requireThreads(threads);
             return this;
         }
 

@@ -217,10 +217,7 @@ public final class Ingester {
 
         /** How many articles {@link #ingestAll} converts at once; default: the number of processors. */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new NewsgraphException("threads must be at least 1, not " + threads);
-            }
-            this.threads = threads;
+            this.threads = ParallelConverter.requireThreads(threads);
             return this;
         }
 

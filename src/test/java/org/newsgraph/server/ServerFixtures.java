@@ -112,15 +112,20 @@ final class ServerFixtures {
     }
 
     private static List<Quad> evilGraph(Article a) {
+        return speakerGraph(a, EVIL, EVIL_LABEL, "<img src=x onerror=alert(1)>");
+    }
+
+    /** An article that mentions one person, {@code label}, and gives them one statement, {@code text}. */
+    private static List<Quad> speakerGraph(Article a, String iri, String label, String text) {
         Quads q = new Quads(a);
-        Node evil = q.iri(EVIL);
-        q.add(q.graph, NG.mentions, evil);
-        q.add(evil, RDF.type, NG.Person);
-        q.add(evil, RDFS.label, q.lit(EVIL_LABEL));
+        Node person = q.iri(iri);
+        q.add(q.graph, NG.mentions, person);
+        q.add(person, RDF.type, NG.Person);
+        q.add(person, RDFS.label, q.lit(label));
         Node statement = q.iri(q.graph.getURI() + "/statement/1");
         q.add(statement, RDF.type, NG.Statement);
-        q.add(statement, NG.attributedTo, evil);
-        q.add(statement, NG.text, q.lit("<img src=x onerror=alert(1)>"));
+        q.add(statement, NG.attributedTo, person);
+        q.add(statement, NG.text, q.lit(text));
         q.add(statement, NG.sourceArticle, q.graph);
         return q.quads;
     }
@@ -136,17 +141,7 @@ final class ServerFixtures {
      */
     static void addHostileArticle(GraphStore store) {
         Article a = Article.of("hostile-article", LocalDate.of(2025, 3, 2), "Hostile spoke.");
-        Quads q = new Quads(a);
-        Node person = q.iri(HOSTILE);
-        q.add(q.graph, NG.mentions, person);
-        q.add(person, RDF.type, NG.Person);
-        q.add(person, RDFS.label, q.lit(HOSTILE_LABEL));
-        Node statement = q.iri(q.graph.getURI() + "/statement/1");
-        q.add(statement, RDF.type, NG.Statement);
-        q.add(statement, NG.attributedTo, person);
-        q.add(statement, NG.text, q.lit(HOSTILE_QUOTE));
-        q.add(statement, NG.sourceArticle, q.graph);
-        store.put(a.id(), a.contentHash(), q.quads);
+        store.put(a.id(), a.contentHash(), speakerGraph(a, HOSTILE, HOSTILE_LABEL, HOSTILE_QUOTE));
     }
 
     /** Quads of one article's graph, starting with its type, id and hash. */
