@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.newsgraph.ArticleConverter;
+import org.newsgraph.Lazy;
 import org.newsgraph.NewsgraphException;
 import org.newsgraph.nlp.Annotator;
-import org.newsgraph.read.Article;
 import org.newsgraph.query.QueryCatalog;
+import org.newsgraph.read.Article;
 import org.newsgraph.read.ReadResult;
 import org.newsgraph.server.NewsServer;
 import org.newsgraph.store.GraphStore;
@@ -99,6 +101,11 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The NLP to use; {@code null} for the standard CoreNLP pipeline, loaded on first need. */
     private final Annotator annotator;
+    /**
+     * The converter of the paths and of posted articles alike, made when a first article needs
+     * it: serving a store loads no models.
+     */
+    private final Lazy<ArticleConverter> converter;
     /** Told about the running server, for tests; they stop it to end the command. */
     private final Consumer<NewsServer> started;
     private final UnaryOperator<String> env;
@@ -110,6 +117,7 @@ final class ServeCommand implements Callable<Integer> {
     /** A command with {@code annotator} (no models), telling {@code started} of the server, reading {@code env}. */
     ServeCommand(Annotator annotator, Consumer<NewsServer> started, UnaryOperator<String> env) {
         this.annotator = annotator;
+        this.converter = Lazy.of(() -> nlp.converter(annotator).build());
         this.started = started;
         this.env = env;
     }
@@ -191,9 +199,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private Ingester ingester(GraphStore store, IngestListener listener) {
-        // The converter is made when a first article needs it: serving a store loads no models.
-        return Ingester.builder(store).listener(listener).threads(nlp.threads)
-                .converter(() -> nlp.converter(annotator).build()).build();
+        return Ingester.builder(store).listener(listener).threads(nlp.threads).converter(converter).build();
     }
 
     /** One line per article posted to /news/ingest, unless quiet. */
