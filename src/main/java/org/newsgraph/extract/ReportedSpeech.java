@@ -1,7 +1,5 @@
 package org.newsgraph.extract;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.newsgraph.nlp.AnnotatedDocument;
@@ -18,7 +16,6 @@ import org.newsgraph.nlp.Token;
  */
 final class ReportedSpeech implements ExtractionStep {
 
-    private static final Set<String> CONTENT = Set.of("ccomp", "xcomp");
     /** Verbs whose surface frame "X said ..." is trusted when the parse is not. */
     private static final Set<String> SURFACE_VERBS = Set.of("say", "tell", "add", "claim", "insist", "warn", "argue");
     /** Attachments that mean the parser found the verb's clause: then the parse is trusted. */
@@ -27,9 +24,11 @@ final class ReportedSpeech implements ExtractionStep {
     static final int RANK = 0;
 
     private final Lexicon lexicon;
+    private final SpeechContent content;
 
     ReportedSpeech(Lexicon lexicon) {
         this.lexicon = lexicon;
+        this.content = new SpeechContent(lexicon);
     }
 
     @Override
@@ -58,56 +57,11 @@ final class ReportedSpeech implements ExtractionStep {
 
     private Optional<StatementFact> reported(AnnotatedDocument doc, Sentence s, int verb, AgentResolver agents) {
         Optional<Entity> speaker = SpeechVerbs.speakerOf(s, verb, agents);
-        if (speaker.isEmpty()) {
+        if (speaker.isEmpty() || !content.hasFrame(s, verb)) {
             return surfaceFrame(doc, s, verb, agents);
         }
-        List<Integer> content = new ArrayList<>();
-        boolean infinitive = !s.children(verb, "xcomp").isEmpty();
-        for (Dependency d : s.children(verb)) {
-            String rel = d.relation();
-            boolean clauseAfter = rel.equals("parataxis") && d.dependent() > verb
-                    && !s.children(d.dependent(), "nsubj").isEmpty();
-            if (CONTENT.contains(rel) || clauseAfter || rel.equals("obj") && (infinitive || objectSpeech(s, verb))) {
-                content.add(d.dependent());
-            }
-            if (rel.equals("advcl") && objectSpeech(s, verb) && !content.isEmpty()
-                    && lexicon.speechVerbs().contains(s.token(d.dependent()).lemma().toLowerCase())) {
-                content.add(d.dependent()); // "refuted claims ..., dismissing them as ..."
-            }
-        }
-        int start;
-        int end;
-        if (!content.isEmpty()) {
-            start = Integer.MAX_VALUE;
-            end = -1;
-            for (int c : content) {
-                int[] ext = s.subtreeExtent(c);
-                start = Math.min(start, ext[0]);
-                end = Math.max(end, ext[1]);
-            }
-            start = Math.max(start, verb + 1);
-        } else if (s.headEdge(verb).map(d -> d.relation().equals("parataxis") || d.relation().equals("dep")).orElse(false)) {
-            // "The plan will fail, he said." The clause before the verb is what was said (the
-            // parser hangs such a verb by parataxis, or by a bare dep where it lost its way).
-            start = 0;
-            end = s.subtreeExtent(verb)[0];
-        } else {
-            return surfaceFrame(doc, s, verb, agents);
-        }
-        start = ContentSpans.skipLeading(s, start, end);
-        end = beforeQuote(doc, s, start, end);
-        end = ContentSpans.trimTrailing(s, start, end);
-        if (!ContentSpans.longEnough(start, end)) {
-            return Optional.empty();
-        }
-        int begin = s.token(start).begin();
-        int finish = s.token(end - 1).end();
-        if (Quotes.overlapsQuote(doc, begin, finish)) {
-            return Optional.empty(); // a direct quote: already taken with its own text
-        }
-        String text = Quotes.balanceQuotes(s.textOf(start, end));
-        return Optional.of(new StatementFact(speaker.get(), text, false, s.token(verb).lemma().toLowerCase(),
-                new Evidence(begin, finish, s.text()), 0.8));
+        return content.of(doc, s, verb).map(c -> new StatementFact(speaker.get(), c.text(), false,
+                s.token(verb).lemma().toLowerCase(), new Evidence(c.begin(), c.end(), s.text()), 0.8));
     }
 
     /**
@@ -133,28 +87,5 @@ final class ReportedSpeech implements ExtractionStep {
         }
         return Optional.of(new StatementFact(speaker.get(), s.textOf(start, end), false,
                 s.token(verb).lemma().toLowerCase(), new Evidence(s.token(start).begin(), s.token(end - 1).end(), s.text()), 0.6));
-    }
-
-    /**
-     * "He said X was intact: "..."": reported speech ends where a colon opens a quote; a quote
-     * inside the clause ("were not "providing ..." and ...") stays part of it.
-     */
-    private static int beforeQuote(AnnotatedDocument doc, Sentence s, int start, int end) {
-        int from = s.token(start).begin();
-        for (int k = start + 1; k < end; k++) {
-            int at = s.token(k).begin();
-            // only a real quote ends it: a quoted phrase ("drain the swamp") is part of the report
-            boolean afterColon = s.token(k - 1).word().equals(":");
-            boolean opens = afterColon && doc.quotes().stream().anyMatch(q -> q.begin() == at && q.begin() > from
-                    && Quotes.isQuotation(q));
-            if (opens) {
-                return k;
-            }
-        }
-        return end;
-    }
-
-    private boolean objectSpeech(Sentence s, int verb) {
-        return lexicon.objectSpeech().contains(s.token(verb).lemma().toLowerCase());
     }
 }
