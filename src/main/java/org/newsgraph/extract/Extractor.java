@@ -66,6 +66,7 @@ public final class Extractor {
                 .add(new ReportedSpeech(lexicon))
                 .add(new SpeechNounSources(lexicon))
                 .add(new AccordingTo())
+                .add(new RelativeClauseSpeakers(lexicon))
                 .add(new StatementMerge())
                 // events
                 .add(new DateAnchoring(lexicon))
