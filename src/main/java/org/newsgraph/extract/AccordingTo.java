@@ -1,7 +1,6 @@
 package org.newsgraph.extract;
 
 import java.util.Optional;
-import java.util.Set;
 import org.newsgraph.nlp.AnnotatedDocument;
 import org.newsgraph.nlp.Dependency;
 import org.newsgraph.nlp.Sentence;
@@ -10,34 +9,20 @@ import org.newsgraph.nlp.Token;
 /**
  * "According to X, ...": X is the speaker, the clause it modifies is what was said.
  */
-final class AccordingTo implements ExtractionStep {
+final class AccordingTo extends TokenStatementRule {
 
     /** The rank of the rule among those that may fire on the same token. */
     static final int RANK = 2;
 
-    @Override
-    public Set<Slot<?>> requires() {
-        return Set.of(Slots.DOCUMENT, Slots.AGENTS);
+    AccordingTo() {
+        super(RANK);
     }
 
     @Override
-    public Set<Slot<?>> provides() {
-        return Set.of(Slots.STATEMENT_CANDIDATES);
-    }
-
-    @Override
-    public void apply(ArticleContext context) {
-        AnnotatedDocument doc = context.get(Slots.DOCUMENT);
-        AgentResolver agents = context.get(Slots.AGENTS);
-        for (Sentence s : doc.sentences()) {
-            for (Token v : s.tokens()) {
-                if (v.word().equalsIgnoreCase("according") && v.index() + 1 < s.tokens().size()
-                        && s.token(v.index() + 1).word().equalsIgnoreCase("to")) {
-                    accordingTo(s, v.index(), agents).ifPresent(st -> context.propose(Slots.STATEMENT_CANDIDATES,
-                            TextOrder.at(s.index(), v.index(), RANK), st));
-                }
-            }
-        }
+    Optional<StatementFact> find(AnnotatedDocument doc, Sentence s, Token v, AgentResolver agents) {
+        boolean accordingTo = v.word().equalsIgnoreCase("according") && v.index() + 1 < s.tokens().size()
+                && s.token(v.index() + 1).word().equalsIgnoreCase("to");
+        return accordingTo ? accordingTo(s, v.index(), agents) : Optional.empty();
     }
 
     private static Optional<StatementFact> accordingTo(Sentence s, int according, AgentResolver agents) {

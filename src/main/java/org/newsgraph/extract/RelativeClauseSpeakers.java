@@ -12,7 +12,7 @@ import org.newsgraph.nlp.Token;
  * subject is the relative pronoun, which names nobody; the speaker is the noun the clause
  * modifies, and what was said is the verb's own frame, as {@link SpeechContent} cuts it.
  */
-final class RelativeClauseSpeakers implements ExtractionStep {
+final class RelativeClauseSpeakers extends TokenStatementRule {
 
     /** The rank of the rule among those that may fire on the same token. */
     static final int RANK = 3;
@@ -23,32 +23,14 @@ final class RelativeClauseSpeakers implements ExtractionStep {
     private final SpeechContent content;
 
     RelativeClauseSpeakers(Lexicon lexicon) {
+        super(RANK);
         this.lexicon = lexicon;
         this.content = new SpeechContent(lexicon);
     }
 
     @Override
-    public Set<Slot<?>> requires() {
-        return Set.of(Slots.DOCUMENT, Slots.AGENTS);
-    }
-
-    @Override
-    public Set<Slot<?>> provides() {
-        return Set.of(Slots.STATEMENT_CANDIDATES);
-    }
-
-    @Override
-    public void apply(ArticleContext context) {
-        AnnotatedDocument doc = context.get(Slots.DOCUMENT);
-        AgentResolver agents = context.get(Slots.AGENTS);
-        for (Sentence s : doc.sentences()) {
-            for (Token v : s.tokens()) {
-                if (SpeechVerbs.isSpeechVerb(v, lexicon) && !Quotes.insideQuote(doc, v.begin())) {
-                    statement(doc, s, v.index(), agents).ifPresent(st -> context.propose(Slots.STATEMENT_CANDIDATES,
-                            TextOrder.at(s.index(), v.index(), RANK), st));
-                }
-            }
-        }
+    Optional<StatementFact> find(AnnotatedDocument doc, Sentence s, Token v, AgentResolver agents) {
+        return SpeechVerbs.isSpeechVerb(v, lexicon) && !Quotes.insideQuote(doc, v.begin()) ? statement(doc, s, v.index(), agents) : Optional.empty();
     }
 
     private Optional<StatementFact> statement(AnnotatedDocument doc, Sentence s, int verb, AgentResolver agents) {

@@ -14,7 +14,7 @@ import org.newsgraph.nlp.Token;
  * clause before it ("The plan will fail, he said."). Where the parser lost the frame, the words
  * alone: a name right before the verb and the rest of the sentence.
  */
-final class ReportedSpeech implements ExtractionStep {
+final class ReportedSpeech extends TokenStatementRule {
 
     /** Verbs whose surface frame "X said ..." is trusted when the parse is not. */
     private static final Set<String> SURFACE_VERBS = Set.of("say", "tell", "add", "claim", "insist", "warn", "argue");
@@ -27,32 +27,14 @@ final class ReportedSpeech implements ExtractionStep {
     private final SpeechContent content;
 
     ReportedSpeech(Lexicon lexicon) {
+        super(RANK);
         this.lexicon = lexicon;
         this.content = new SpeechContent(lexicon);
     }
 
     @Override
-    public Set<Slot<?>> requires() {
-        return Set.of(Slots.DOCUMENT, Slots.AGENTS);
-    }
-
-    @Override
-    public Set<Slot<?>> provides() {
-        return Set.of(Slots.STATEMENT_CANDIDATES);
-    }
-
-    @Override
-    public void apply(ArticleContext context) {
-        AnnotatedDocument doc = context.get(Slots.DOCUMENT);
-        AgentResolver agents = context.get(Slots.AGENTS);
-        for (Sentence s : doc.sentences()) {
-            for (Token v : s.tokens()) {
-                if (SpeechVerbs.isSpeechVerb(v, lexicon) && !Quotes.insideQuote(doc, v.begin())) {
-                    reported(doc, s, v.index(), agents).ifPresent(st -> context.propose(Slots.STATEMENT_CANDIDATES,
-                            TextOrder.at(s.index(), v.index(), RANK), st));
-                }
-            }
-        }
+    Optional<StatementFact> find(AnnotatedDocument doc, Sentence s, Token v, AgentResolver agents) {
+        return SpeechVerbs.isSpeechVerb(v, lexicon) && !Quotes.insideQuote(doc, v.begin()) ? reported(doc, s, v.index(), agents) : Optional.empty();
     }
 
     private Optional<StatementFact> reported(AnnotatedDocument doc, Sentence s, int verb, AgentResolver agents) {

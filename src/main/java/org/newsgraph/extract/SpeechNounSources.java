@@ -11,7 +11,7 @@ import org.newsgraph.nlp.Token;
  * Speech nouns with their source and content: "claims from the council leader that the
  * library would close" (the nouns from the lexicon's speech-nouns list).
  */
-final class SpeechNounSources implements ExtractionStep {
+final class SpeechNounSources extends TokenStatementRule {
 
     /** The rank of the rule among those that may fire on the same token. */
     static final int RANK = 1;
@@ -19,31 +19,13 @@ final class SpeechNounSources implements ExtractionStep {
     private final Lexicon lexicon;
 
     SpeechNounSources(Lexicon lexicon) {
+        super(RANK);
         this.lexicon = lexicon;
     }
 
     @Override
-    public Set<Slot<?>> requires() {
-        return Set.of(Slots.DOCUMENT, Slots.AGENTS);
-    }
-
-    @Override
-    public Set<Slot<?>> provides() {
-        return Set.of(Slots.STATEMENT_CANDIDATES);
-    }
-
-    @Override
-    public void apply(ArticleContext context) {
-        AnnotatedDocument doc = context.get(Slots.DOCUMENT);
-        AgentResolver agents = context.get(Slots.AGENTS);
-        for (Sentence s : doc.sentences()) {
-            for (Token v : s.tokens()) {
-                if (v.isNoun() && lexicon.speechNouns().contains(v.lemma().toLowerCase()) && !Quotes.insideQuote(doc, v.begin())) {
-                    speechNoun(s, v.index(), agents).ifPresent(st -> context.propose(Slots.STATEMENT_CANDIDATES,
-                            TextOrder.at(s.index(), v.index(), RANK), st));
-                }
-            }
-        }
+    Optional<StatementFact> find(AnnotatedDocument doc, Sentence s, Token v, AgentResolver agents) {
+        return v.isNoun() && lexicon.speechNouns().contains(v.lemma().toLowerCase()) && !Quotes.insideQuote(doc, v.begin()) ? speechNoun(s, v.index(), agents) : Optional.empty();
     }
 
     /**
