@@ -22,6 +22,9 @@ final class NominalEvents implements ExtractionStep {
     /** The rank of the rule among those that may fire on the same token. */
     static final int RANK = 1;
 
+    /** How an event noun is an argument of a clause whose date it takes: "the conference starts on Friday". */
+    private static final Set<String> CLAUSE_ARGUMENTS = Set.of("nsubj", "obj", "nsubj:pass", "obl");
+
     private final Lexicon lexicon;
 
     NominalEvents(Lexicon lexicon) {
@@ -94,7 +97,7 @@ final class NominalEvents implements ExtractionStep {
         // "the conference starts on Friday", "preparing for the election on 4 May": the clause's
         // date is the event's, unless the clause is an event of its own that the date belongs to.
         if (date.isEmpty() && edge.isPresent() && edge.get().governor() >= 0
-                && Set.of("nsubj", "obj", "nsubj:pass", "obl").contains(edge.get().relation())
+                && CLAUSE_ARGUMENTS.contains(edge.get().relation())
                 && !lexicon.eventTriggers().contains(s.token(edge.get().governor()).lemma().toLowerCase(Locale.ROOT))) {
             date = dates.at(s.index(), edge.get().governor());
         }

@@ -16,6 +16,9 @@ final class SpeechNounSources extends TokenStatementRule {
     /** The rank of the rule among those that may fire on the same token. */
     static final int RANK = 1;
 
+    /** The prepositions that introduce who made a claim: "claims from X", "claims by X". */
+    private static final Set<String> SOURCE_MARKS = Set.of("from", "by");
+
     private final Lexicon lexicon;
 
     SpeechNounSources(Lexicon lexicon) {
@@ -36,7 +39,7 @@ final class SpeechNounSources extends TokenStatementRule {
     private static Optional<StatementFact> speechNoun(Sentence s, int noun, AgentResolver agents) {
         for (Dependency d : s.children(noun)) {
             boolean source = d.baseRelation().equals("nmod") && s.children(d.dependent(), "case").stream()
-                    .anyMatch(c -> Set.of("from", "by").contains(s.token(c).word().toLowerCase()));
+                    .anyMatch(c -> SOURCE_MARKS.contains(s.token(c).word().toLowerCase()));
             if (!source) {
                 continue;
             }
