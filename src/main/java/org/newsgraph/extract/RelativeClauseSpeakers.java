@@ -1,5 +1,6 @@
 package org.newsgraph.extract;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.newsgraph.nlp.AnnotatedDocument;
@@ -17,7 +18,9 @@ final class RelativeClauseSpeakers extends TokenStatementRule {
     /** The rank of the rule among those that may fire on the same token. */
     static final int RANK = 3;
 
-    private static final Set<String> RELATIVE_PRONOUNS = Set.of("who", "which", "that");
+    /** A person says "who", a body "which" or "that": "the report, which said ...", names no speaker. */
+    private static final Map<String, EntityKind> RELATIVE_PRONOUNS =
+            Map.of("who", EntityKind.PERSON, "which", EntityKind.ORGANIZATION, "that", EntityKind.ORGANIZATION);
 
     private final Lexicon lexicon;
     private final SpeechContent content;
@@ -35,13 +38,21 @@ final class RelativeClauseSpeakers extends TokenStatementRule {
 
     private Optional<StatementFact> statement(AnnotatedDocument doc, Sentence s, int verb, AgentResolver agents) {
         Optional<Dependency> edge = s.headEdge(verb);
-        boolean relative = edge.isPresent() && edge.get().relation().equals("acl:relcl") && s.children(verb, "nsubj")
-                .stream().anyMatch(subj -> RELATIVE_PRONOUNS.contains(s.token(subj).word().toLowerCase()));
-        if (!relative) {
-            return Optional.empty();
+        if (edge.isEmpty() || !edge.get().relation().equals("acl:relcl")
+                || s.token(edge.get().governor()).pos().endsWith("S")) {
+            return Optional.empty(); // one speaker: "Democrats who said ..." are some of a party's voters, not the party
         }
-        Optional<Entity> speaker = agents.resolve(s, edge.get().governor()).filter(e -> e.kind() != EntityKind.PLACE);
-        return speaker.flatMap(who -> content.of(doc, s, verb).map(c -> new StatementFact(who, c.text(), false,
-                s.token(verb).lemma().toLowerCase(), new Evidence(c.begin(), c.end(), s.text()), 0.7)));
+        for (int subj : s.children(verb, "nsubj")) {
+            String pronoun = s.token(subj).word().toLowerCase();
+            // "nsubj:pass" is no speaker: "X, which was denied ..." said nothing
+            boolean active = s.headEdge(subj).map(d -> d.relation().equals("nsubj")).orElse(false);
+            if (active && RELATIVE_PRONOUNS.containsKey(pronoun)) {
+                EntityKind kind = RELATIVE_PRONOUNS.get(pronoun);
+                return agents.resolve(s, edge.get().governor()).filter(e -> e.kind() == kind)
+                        .flatMap(who -> content.of(doc, s, verb).map(c -> new StatementFact(who, c.text(), false,
+                                s.token(verb).lemma().toLowerCase(), new Evidence(c.begin(), c.end(), s.text()), 0.7)));
+            }
+        }
+        return Optional.empty();
     }
 }
