@@ -143,4 +143,15 @@ class StatementRulesTest {
         ArticleFacts f = GoldenFacts.of("statement-speaker-in-apposition-to-spokesman");
         assertEquals("the report was \"deeply flawed\"", statement(f, "Carl Voss").orElseThrow().text());
     }
+
+    @Test
+    void aPersonWhoSaysSomethingInARelativeClauseIsItsSpeakerButNotABodyOrSeveralPeople() {
+        // Lena Ortiz, who argued that ... The survey, which said that ... Several traders, who said ...
+        ArticleFacts f = GoldenFacts.of("statement-speaker-of-a-relative-clause");
+        StatementFact s = statement(f, "Lena Ortiz").orElseThrow();
+        assertEquals("the new pier would be finished by spring", s.text());
+        assertEquals("argue", s.cue());
+        assertFalse(s.direct());
+        assertEquals(1, f.statements().size(), f.statements().toString());
+    }
 }
