@@ -3,7 +3,7 @@ package org.newsgraph.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.newsgraph.ArticleConverter;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
 import org.newsgraph.extract.Lexicon;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.nlp.NlpProfile;
@@ -41,7 +41,7 @@ final class NlpOptions {
     void check(CommandSpec spec) {
         try {
             NlpProfile.named(profile);
-        } catch (NewsgraphException e) {
+        } catch (BadInputException e) {
             throw new ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
         }
         if (lexicon != null && !Files.isDirectory(lexicon)) {

@@ -20,7 +20,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.query.BoundQuery;
 import org.newsgraph.query.CannedQuery;
 import org.newsgraph.query.Parameter;

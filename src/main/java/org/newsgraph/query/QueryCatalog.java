@@ -18,7 +18,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
+import org.newsgraph.error.ConfigurationException;
+import org.newsgraph.error.NewsgraphException;
 
 /**
  * A set of canned queries by name: the built-in ones (the {@code queries/} folder of the
@@ -66,7 +68,7 @@ public final class QueryCatalog {
     public static QueryCatalog builtIn() {
         URL url = QueryCatalog.class.getClassLoader().getResource(RESOURCE_FOLDER);
         if (url == null) {
-            throw new NewsgraphException("the built-in queries are missing: no folder '" + RESOURCE_FOLDER
+            throw new ConfigurationException("the built-in queries are missing: no folder '" + RESOURCE_FOLDER
                     + "' on the class path; rebuild newsgraph");
         }
         try {
@@ -80,7 +82,7 @@ public final class QueryCatalog {
                 return load(FileSystems.getFileSystem(uri).getPath(RESOURCE_FOLDER));
             }
         } catch (URISyntaxException | IOException e) {
-            throw new NewsgraphException("cannot read the built-in queries at " + url + ": " + e.getMessage(), e);
+            throw new ConfigurationException("cannot read the built-in queries at " + url + ": " + e.getMessage(), e);
         }
     }
 
@@ -132,7 +134,7 @@ public final class QueryCatalog {
      * @throws NewsgraphException listing the known names when there is none
      */
     public CannedQuery get(String name) {
-        return find(name).orElseThrow(() -> new NewsgraphException("no query called '" + name + "'; the queries are "
+        return find(name).orElseThrow(() -> new BadInputException("no query called '" + name + "'; the queries are "
                 + byName.keySet().stream().collect(Collectors.joining(", "))));
     }
 

@@ -16,14 +16,15 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.apache.jena.system.Txn;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.error.QueryTimeoutException;
 
 /**
  * Where queries run: a dataset in this process (a {@link org.newsgraph.store.GraphStore}'s, or
@@ -92,6 +93,8 @@ public final class QueryTarget {
     public QueryResult run(BoundQuery query) {
         try {
             return execute(query.query());
+        } catch (QueryTimeoutException e) {
+            throw new QueryTimeoutException("query '" + query.name() + "': " + e.getMessage(), e.getCause());
         } catch (NewsgraphException e) {
             throw new NewsgraphException("query '" + query.name() + "': " + e.getMessage(), e.getCause());
         }
@@ -113,7 +116,7 @@ public final class QueryTarget {
             // application/sparql-query body: Virtuoso 7.2 leaves such a body unanswered.
             return collect(QueryExecHTTP.service(endpoint).sendMode(QuerySendMode.asGetWithLimitForm), query);
         } catch (QueryCancelledException e) {
-            throw new NewsgraphException("the query took longer than the limit of " + timeout.toMillis() / 1000.0
+            throw new QueryTimeoutException("the query took longer than the limit of " + timeout.toMillis() / 1000.0
                     + " s and was stopped", e);
         } catch (HttpException e) {
             throw new NewsgraphException(httpMessage(e.getStatusCode(), e.getStatusLine(), e.getResponse(), e), e);

@@ -36,7 +36,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.XSD;
 import org.apache.jena.web.HttpSC;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.NG;
 import org.newsgraph.read.Article;

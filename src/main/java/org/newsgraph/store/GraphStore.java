@@ -24,7 +24,8 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.error.StoreLockedException;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.NG;
 import org.newsgraph.rdf.OntologyGraphs;
@@ -108,7 +109,7 @@ public final class GraphStore implements AutoCloseable {
         Objects.requireNonNull(iris, "iris");
         Path folder = StoreFolder.prepareFolder(dir);
         if (!OPEN.add(folder)) {
-            throw new NewsgraphException("database " + dir + " is already open in this process");
+            throw new StoreLockedException("database " + dir + " is already open in this process");
         }
         DatasetGraph dsg = null;
         try {

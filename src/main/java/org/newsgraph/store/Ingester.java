@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.ArticleConverter;
-import org.newsgraph.NewsgraphException;
 import org.newsgraph.Lazy;
 import org.newsgraph.ParallelConverter;
+import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ReadResult;
 

@@ -651,7 +651,7 @@ class NewsServerTest {
     void aTakenPortFailsWithAClearMessage() {
         NewsServer second = NewsServer.builder().store(sharedStore).port(shared.port()).build();
 
-        org.newsgraph.NewsgraphException e = assertThrows(org.newsgraph.NewsgraphException.class, second::start);
+        org.newsgraph.error.NewsgraphException e = assertThrows(org.newsgraph.error.NewsgraphException.class, second::start);
 
         assertTrue(e.getMessage().startsWith("cannot serve at 127.0.0.1:" + shared.port()), e.getMessage());
     }

@@ -20,7 +20,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.ArticleConverter;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.nlp.AnnotatedDocument;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.read.Article;
