@@ -7,18 +7,18 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
-import org.newsgraph.ArticleConverter;
-import org.newsgraph.ParallelConverter;
+import org.newsgraph.pipeline.ArticleConverter;
+import org.newsgraph.pipeline.ParallelConverter;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.OutputFormat;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ReadResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code newsgraph convert}: articles to RDF, one named graph per article. */
 @Command(name = "convert", mixinStandardHelpOptions = true,

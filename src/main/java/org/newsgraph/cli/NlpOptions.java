@@ -2,11 +2,11 @@ package org.newsgraph.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.newsgraph.ArticleConverter;
 import org.newsgraph.error.BadInputException;
 import org.newsgraph.extract.Lexicon;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.nlp.NlpProfile;
+import org.newsgraph.pipeline.ArticleConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -23,9 +23,9 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.newsgraph.error.ConfigurationException;
 import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.store.GraphStore;
-import org.newsgraph.store.Ingester;
 
 /**
  * The newsgraph SPARQL server: an embedded Apache Jena Fuseki over one {@link GraphStore}, with

@@ -159,7 +159,7 @@ public final class GraphStore implements AutoCloseable {
      * Stores the graph of one article, replacing the graph it had, in one write transaction.
      * {@code quads} are checked before anything is written: all must be in the article's graph,
      * and the graph must give the article its {@code ng:articleId} and {@code ng:contentHash}
-     * (as {@link org.newsgraph.ArticleConverter#convert} does).
+     * (as the pipeline's {@code ArticleConverter} makes them).
      *
      * @return {@link IngestOutcome#ADDED} or {@link IngestOutcome#REPLACED}
      * @throws NewsgraphException when the quads break these rules; nothing is written then

@@ -57,11 +57,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.newsgraph.ArticleConverter;
+import org.newsgraph.pipeline.ArticleConverter;
+import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.store.GraphStore;
-import org.newsgraph.store.Ingester;
 
 /** The server over real HTTP on a free loopback port, with hand-made graphs and no NLP models. */
 class NewsServerTest {
