@@ -5,7 +5,8 @@
  *
  * <p>{@link org.newsgraph.pipeline.ArticleConverter} is the façade: one article in, its quads
  * out. {@link org.newsgraph.pipeline.ParallelConverter} converts a batch on several threads and
- * pushes each article's quads to a sink on the calling thread. {@link org.newsgraph.pipeline.Ingester} feeds a
+ * pushes each article's quads to a sink on the calling thread; {@link org.newsgraph.pipeline.RdfStreamSink}
+ * is the sink that writes them to a {@code StreamRDF}. {@link org.newsgraph.pipeline.Ingester} feeds a
  * batch into a store's {@link org.newsgraph.store.IngestSink}, converting only what the store
  * does not hold already, and never inside a transaction.
  */

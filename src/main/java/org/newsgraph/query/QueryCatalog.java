@@ -118,6 +118,38 @@ public final class QueryCatalog {
         return List.copyOf(byName.values());
     }
 
+    /**
+     * The queries that {@code namesOrPaths} name, in their order: each is a folder of .rq files
+     * (all of them, sorted by name), a .rq file, or the name of a built-in query.
+     *
+     * @throws BadInputException naming the argument when a folder has no .rq files, a file is
+     *                           missing, or no built-in query has that name
+     * @throws NewsgraphException naming the file when a query file is broken
+     */
+    public static List<CannedQuery> resolve(List<String> namesOrPaths) {
+        List<CannedQuery> chosen = new ArrayList<>();
+        QueryCatalog builtIn = null;
+        for (String q : namesOrPaths) {
+            Path path = Path.of(q);
+            if (Files.isDirectory(path)) {
+                List<CannedQuery> inFolder = load(path).queries();
+                if (inFolder.isEmpty()) {
+                    throw new BadInputException(q + ": the folder has no .rq files");
+                }
+                chosen.addAll(inFolder);
+            } else if (q.endsWith(".rq") || Files.isRegularFile(path)) {
+                if (!Files.isRegularFile(path)) {
+                    throw new BadInputException(q + ": no such query file");
+                }
+                chosen.add(CannedQuery.read(path));
+            } else {
+                builtIn = builtIn == null ? builtIn() : builtIn;
+                chosen.add(builtIn.get(q));
+            }
+        }
+        return List.copyOf(chosen);
+    }
+
     /** The names of the queries, sorted. */
     public List<String> names() {
         return List.copyOf(byName.keySet());
