@@ -19,7 +19,7 @@ import org.apache.jena.atlas.json.JsonNumber;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonString;
 import org.apache.jena.atlas.json.JsonValue;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
 
 /**
  * {@link AnnotatedDocument} as JSON and back, losing nothing: annotations saved once and read

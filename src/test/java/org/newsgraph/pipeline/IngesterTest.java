@@ -1,13 +1,13 @@
-package org.newsgraph.store;
+package org.newsgraph.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.newsgraph.store.StoreFixtures.article;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +19,15 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.newsgraph.ArticleConverter;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.nlp.AnnotatedDocument;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ReadResult;
+import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.IngestListener;
+import org.newsgraph.store.IngestOutcome;
+import org.newsgraph.store.IngestSummary;
 
 /** Batches through a converter with a model-free annotator: skip by hash, replace, failures, events. */
 class IngesterTest {
@@ -62,6 +65,10 @@ class IngesterTest {
         }
     };
     private final Ingester ingester = Ingester.builder(store).converter(converter).listener(recorder).build();
+
+    private static Article article(String id, String text) {
+        return Article.of(id, LocalDate.of(2025, 2, 9), text);
+    }
 
     @AfterEach
     void close() {

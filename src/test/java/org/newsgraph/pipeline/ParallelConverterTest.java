@@ -1,4 +1,4 @@
-package org.newsgraph;
+package org.newsgraph.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
+import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.nlp.AnnotatedDocument;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.read.Article;

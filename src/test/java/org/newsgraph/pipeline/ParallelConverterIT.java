@@ -1,4 +1,4 @@
-package org.newsgraph;
+package org.newsgraph.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +16,6 @@ import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ReadResult;
 import org.newsgraph.store.GraphStore;
-import org.newsgraph.store.Ingester;
 
 /**
  * The shared CoreNLP pipeline on two threads gives the very graphs it gives on one: the

@@ -1,4 +1,4 @@
-package org.newsgraph;
+package org.newsgraph.pipeline;
 
 import java.util.Iterator;
 import java.util.List;
@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.jena.sparql.core.Quad;
+import org.newsgraph.error.BadInputException;
+import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ReadResult;
 
@@ -181,7 +183,7 @@ public final class ParallelConverter {
      */
     public static int requireThreads(int threads) {
         if (threads < 1) {
-            throw new NewsgraphException("threads must be at least 1, not " + threads);
+            throw new BadInputException("threads must be at least 1, not " + threads);
         }
         return threads;
     }

@@ -1,4 +1,4 @@
-package org.newsgraph.store;
+package org.newsgraph.pipeline;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,18 +6,24 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.jena.sparql.core.Quad;
-import org.newsgraph.ArticleConverter;
-import org.newsgraph.NewsgraphException;
-import org.newsgraph.Lazy;
-import org.newsgraph.ParallelConverter;
+import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ReadResult;
+import org.newsgraph.store.BatchWriter;
+import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.IngestListener;
+import org.newsgraph.store.IngestOutcome;
+import org.newsgraph.store.IngestSink;
+import org.newsgraph.store.IngestSummary;
+import org.newsgraph.store.StoreWriteException;
 
 /**
  * Runs articles through the converter into a {@link GraphStore}: an article whose stored graph
  * has the same content hash is skipped; any other is converted outside any transaction (the
  * NLP is slow) and then written whole, replacing its old graph, in a short write transaction of
- * its own or, in {@link #ingestAll}, shared with the other articles converted by then.
+ * its own or, in {@link #ingestAll}, shared with the other articles converted by then. The
+ * store's side (skipping, batching, reporting, counting) is the store's {@link IngestSink}; this
+ * class only drives the conversion, so the store never depends on the NLP.
  *
  * <pre>{@code
  * try (GraphStore store = GraphStore.open(Path.of("news-db"));
@@ -58,7 +64,9 @@ public final class Ingester {
      *                            stored; the store holds what it held before then
      */
     public IngestOutcome ingest(Article article) {
-        if (unchanged(article)) {
+        // A sink of its own: the server ingests posted articles on several threads at once.
+        IngestSink sink = IngestSink.create(store, listener, 1);
+        if (sink.unchanged(article)) {
             return IngestOutcome.UNCHANGED;
         }
         long start = System.nanoTime();
@@ -69,29 +77,7 @@ public final class Ingester {
         } catch (RuntimeException e) {
             throw conversionFailed(article, e);
         }
-        return store(article, quads, System.nanoTime() - start);
-    }
-
-    private boolean unchanged(Article article) {
-        if (store.contains(article.id(), article.contentHash())) {
-            listener.unchanged(article);
-            return true;
-        }
-        return false;
-    }
-
-    private IngestOutcome store(Article article, List<Quad> quads, long nanos) {
-        long start = System.nanoTime();
-        IngestOutcome outcome;
-        try {
-            outcome = store.put(article.id(), article.contentHash(), quads);
-        } catch (StoreWriteException e) {
-            throw e.about(article.source());
-        } catch (RuntimeException e) {
-            throw new NewsgraphException(article.source() + ": not stored: " + messageOf(e), e);
-        }
-        listener.ingested(article, outcome, quads.size(), Duration.ofNanos(nanos + System.nanoTime() - start));
-        return outcome;
+        return sink.put(article, quads, System.nanoTime() - start);
     }
 
     private static NewsgraphException conversionFailed(Article article, RuntimeException e) {
@@ -101,7 +87,7 @@ public final class Ingester {
     /**
      * Ingests every article of {@code results}, converting {@link Builder#threads} articles at
      * once; converted articles are stored from the calling thread, in write transactions of
-     * several articles when several are ready at once (see {@link BatchWriter}), else each on
+     * several articles when several are ready at once (see {@link IngestSink#add}), else each on
      * its own as soon as it is converted. An article is reported ingested once its transaction
      * is committed. The store ends with the same graphs whatever the thread count, but articles
      * may be reported out of order. Read failures, and articles that fail to convert or to be
@@ -112,32 +98,12 @@ public final class Ingester {
      */
     public IngestSummary ingestAll(Stream<ReadResult> results) {
         long start = System.nanoTime();
-        int[] counts = new int[IngestOutcome.values().length];
-        int[] failed = {0};
-        BatchWriter<Converted> writer = BatchWriter.<Converted>builder(store).maxArticles(batchArticles)
-                .naming((c, graph) -> c.article().source()).build();
-        BatchWriter.Callback<Converted> written = new BatchWriter.Callback<>() {
-            @Override
-            public void stored(Converted c, ArticleGraph graph, IngestOutcome outcome) {
-                counts[outcome.ordinal()]++;
-                listener.ingested(c.article(), outcome, graph.quads().size(),
-                        Duration.ofNanos(c.nanos() + System.nanoTime() - c.convertedAt()));
-            }
-
-            @Override
-            public void failed(Converted c, ArticleGraph graph, RuntimeException error) {
-                // One article's failure must not lose the others: report it and go on.
-                NewsgraphException e = new NewsgraphException(c.article().source() + ": not stored: " + messageOf(error), error);
-                listener.failed(e.getMessage(), e);
-                failed[0]++;
-            }
-        };
+        IngestSink sink = IngestSink.create(store, listener, batchArticles);
         ParallelConverter.builder().converter(converter).threads(threads).build().run(results,
                 new ParallelConverter.Sink() {
                     @Override
                     public boolean accept(Article article) {
-                        if (unchanged(article)) {
-                            counts[IngestOutcome.UNCHANGED.ordinal()]++;
+                        if (sink.unchanged(article)) {
                             return false;
                         }
                         listener.converting(article);
@@ -146,35 +112,27 @@ public final class Ingester {
 
                     @Override
                     public void converted(Article article, List<Quad> quads, long nanos) {
-                        writer.add(new Converted(article, nanos, System.nanoTime()),
-                                new ArticleGraph(article.id(), article.contentHash(), quads), written);
+                        sink.add(article, quads, nanos);
                     }
 
                     @Override
                     public void failed(Article article, RuntimeException error) {
                         NewsgraphException e = conversionFailed(article, error);
-                        listener.failed(e.getMessage(), e);
-                        failed[0]++;
+                        sink.failed(e.getMessage(), e);
                     }
 
                     @Override
                     public void unreadable(ReadResult.Failure failure) {
-                        listener.failed(failure.message(), null);
-                        failed[0]++;
+                        sink.failed(failure.message(), null);
                     }
 
                     @Override
                     public void idle() {
-                        writer.flush();
+                        sink.flush();
                     }
                 });
-        writer.flush();
-        return new IngestSummary(counts[IngestOutcome.ADDED.ordinal()], counts[IngestOutcome.REPLACED.ordinal()],
-                counts[IngestOutcome.UNCHANGED.ordinal()], failed[0], Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    /** A converted article waiting in the batch: how long its conversion took, and when it ended. */
-    private record Converted(Article article, long nanos, long convertedAt) {
+        sink.flush();
+        return sink.summary(Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static String messageOf(RuntimeException e) {

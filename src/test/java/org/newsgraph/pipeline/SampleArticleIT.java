@@ -1,12 +1,12 @@
-package org.newsgraph;
+package org.newsgraph.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.jena.query.QueryExecutionFactory;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecutionFactory;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
