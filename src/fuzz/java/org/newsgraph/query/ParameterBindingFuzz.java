@@ -16,7 +16,7 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.graph.NodeTransformLib;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
 
 /**
  * Fuzzing of canned-query parameter binding (Jazzer; {@code mvn -Pfuzz test}): any text as the

@@ -5,20 +5,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.sparql.core.Quad;
-import org.newsgraph.ArticleConverter;
-import org.newsgraph.ParallelConverter;
+import org.newsgraph.pipeline.ArticleConverter;
+import org.newsgraph.pipeline.ParallelConverter;
+import org.newsgraph.pipeline.RdfStreamSink;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.OutputFormat;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ReadResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code newsgraph convert}: articles to RDF, one named graph per article. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
@@ -67,29 +66,18 @@ final class ConvertCommand implements Callable<Integer> {
             progress.note(fmt.cliName() + " has no named graphs: writing the union of all article graphs");
         }
         try (OutputTarget target = OutputTarget.open(output); Stream<ReadResult> articles = reading.reader().read(paths)) {
-            StreamRDF writer = fmt.newWriter(target.stream());
-            writer.start();
-            ParallelConverter.builder().converter(converter).threads(nlp.threads).build().run(articles,
-                    new ParallelConverter.Sink() {
-                        @Override
-                        public void converted(Article article, List<Quad> quads, long nanos) {
-                            quads.forEach(writer::quad);
-                            progress.converted(article.id(), quads.size(), nanos);
-                        }
+            ParallelConverter batch = ParallelConverter.builder().converter(converter).threads(nlp.threads).build();
+            RdfStreamSink.writeAll(batch, articles, fmt.newWriter(target.stream()), new RdfStreamSink.Listener() {
+                @Override
+                public void converted(Article article, int quads, long nanos) {
+                    progress.converted(article.id(), quads, nanos);
+                }
 
-                        @Override
-                        public void failed(Article article, RuntimeException error) {
-                            // One article's failure must not lose the others: report it and go on.
-                            progress.failed(article.source() + ": conversion failed: " + error.getMessage(),
-                                    verbosity.verbose ? error : null);
-                        }
-
-                        @Override
-                        public void unreadable(ReadResult.Failure failure) {
-                            progress.failed(failure.message(), null);
-                        }
-                    });
-            writer.finish();
+                @Override
+                public void failed(String message, RuntimeException cause) {
+                    progress.failed(message, verbosity.verbose ? cause : null);
+                }
+            });
             target.commit();
         }
         progress.summary();

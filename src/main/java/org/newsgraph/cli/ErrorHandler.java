@@ -1,6 +1,6 @@
 package org.newsgraph.cli;
 
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

@@ -2,11 +2,11 @@ package org.newsgraph.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.newsgraph.ArticleConverter;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
 import org.newsgraph.extract.Lexicon;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.nlp.NlpProfile;
+import org.newsgraph.pipeline.ArticleConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,7 +41,7 @@ final class NlpOptions {
     void check(CommandSpec spec) {
         try {
             NlpProfile.named(profile);
-        } catch (NewsgraphException e) {
+        } catch (BadInputException e) {
             throw new ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
         }
         if (lexicon != null && !Files.isDirectory(lexicon)) {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.transfer.GraphPusher;
 import org.newsgraph.transfer.PushListener;
@@ -25,9 +25,9 @@ import org.newsgraph.transfer.PushTarget;
 import org.newsgraph.transfer.RetryPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code newsgraph push}: article graphs into another graph store over SPARQL 1.1. */
 @Command(name = "push", mixinStandardHelpOptions = true,

@@ -1,11 +1,7 @@
 package org.newsgraph.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,16 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
+import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.query.BoundQuery;
 import org.newsgraph.query.CannedQuery;
 import org.newsgraph.query.Parameter;
+import org.newsgraph.query.QueryBatch;
 import org.newsgraph.query.QueryCatalog;
-import org.newsgraph.query.QueryResult;
 import org.newsgraph.query.QueryTarget;
 import org.newsgraph.query.ResultFormat;
 import org.newsgraph.store.GraphStore;
@@ -135,19 +128,24 @@ final class QueryCommand implements Callable<Integer> {
         if (out != null) {
             createFolder(out);
         }
-        long start = System.nanoTime();
         if (endpoint != null) {
-            return runAll(bound, withTimeout(QueryTarget.remote(endpoint)), fmt, err, stdout, start);
+            return runAll(bound, QueryTarget.remote(endpoint), fmt, err, stdout);
         }
         if (db != null) {
             if (!Files.isDirectory(db)) {
-                throw new NewsgraphException("database " + db + " does not exist; make it with newsgraph ingest PATH --db " + db);
+                throw new BadInputException("database " + db + " does not exist; make it with newsgraph ingest PATH --db " + db);
             }
             try (GraphStore store = GraphStore.open(db)) {
-                return runAll(bound, withTimeout(QueryTarget.local(store.dataset())), fmt, err, stdout, start);
+                return runAll(bound, QueryTarget.local(store.dataset()), fmt, err, stdout);
             }
         }
-        return runAll(bound, withTimeout(QueryTarget.local(load(data, err))), fmt, err, stdout, start);
+        QueryTarget files = QueryTarget.files(data);
+        if (files.hasOnlyADefaultGraph()) {
+            err.println("warning: the --data files have no named graphs, and the canned queries look in article graphs; "
+                    + "convert with -f trig or -f nquads");
+            err.flush();
+        }
+        return runAll(bound, files, fmt, err, stdout);
     }
 
     /** The queries the arguments name: names of canned queries, .rq files, folders of .rq files. */
@@ -155,26 +153,7 @@ final class QueryCommand implements Callable<Integer> {
         if (queries.isEmpty()) {
             return list ? QueryCatalog.builtIn().queries() : List.of();
         }
-        List<CannedQuery> chosen = new ArrayList<>();
-        QueryCatalog builtIn = null;
-        for (String q : queries) {
-            Path path = Path.of(q);
-            if (Files.isDirectory(path)) {
-                List<CannedQuery> inFolder = QueryCatalog.load(path).queries();
-                if (inFolder.isEmpty()) {
-                    throw new NewsgraphException(q + ": the folder has no .rq files");
-                }
-                chosen.addAll(inFolder);
-            } else if (q.endsWith(".rq") || Files.isRegularFile(path)) {
-                if (!Files.isRegularFile(path)) {
-                    throw new NewsgraphException(q + ": no such query file");
-                }
-                chosen.add(CannedQuery.read(path));
-            } else {
-                builtIn = builtIn == null ? QueryCatalog.builtIn() : builtIn;
-                chosen.add(builtIn.get(q));
-            }
-        }
+        List<CannedQuery> chosen = QueryCatalog.resolve(queries);
         List<String> names = chosen.stream().map(CannedQuery::name).toList();
         List<String> twice = names.stream().filter(n -> names.indexOf(n) != names.lastIndexOf(n)).distinct().toList();
         if (!twice.isEmpty() && out != null) {
@@ -193,96 +172,16 @@ final class QueryCommand implements Callable<Integer> {
                         + (known.isEmpty() ? "; they take none" : "; the parameters are " + known));
             }
         }
-        List<BoundQuery> bound = new ArrayList<>();
-        for (CannedQuery q : chosen) {
-            Map<String, String> own = new LinkedHashMap<>();
-            params.forEach((k, v) -> {
-                if (q.findParameter(k).isPresent()) {
-                    own.put(k, v);
-                }
-            });
-            BoundQuery b = q.bind(own);
-            bound.add(limit == null && offset == null ? b
-                    : b.page(limit == null ? BoundQuery.NO_LIMIT : limit, offset == null ? 0 : offset));
-        }
-        return bound;
+        return QueryBatch.bind(chosen, params, limit, offset);
     }
 
-    private QueryTarget withTimeout(QueryTarget target) {
-        return timeout == null ? target : target.withTimeout(Duration.ofSeconds(timeout));
-    }
-
-    private int runAll(List<BoundQuery> bound, QueryTarget target, ResultFormat fmt, PrintWriter err, PrintWriter stdout,
-            long start) {
-        int failed = 0;
-        for (BoundQuery q : bound) {
-            long t = System.nanoTime();
-            QueryResult result;
-            try {
-                result = target.run(q);
-            } catch (NewsgraphException e) {
-                if (bound.size() == 1) {
-                    throw e;
-                }
-                failed++;
-                err.println("error: " + e.getMessage());
-                if (verbosity.verbose) {
-                    e.printStackTrace(err);
-                }
-                err.flush();
-                continue;
-            }
-            String where;
-            if (out == null) {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-                result.write(buffer, fmt);
-                String text = buffer.toString(StandardCharsets.UTF_8);
-                // Jena's CSV and TSV writers end an empty result without a line break.
-                stdout.print(text.isEmpty() || text.endsWith("\n") ? text : text + "\n");
-                stdout.flush();
-                where = "";
-            } else {
-                Path file = out.resolve(q.name() + "." + fmt.extension(result));
-                try (OutputStream o = Files.newOutputStream(file)) {
-                    result.write(o, fmt);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(file + ": cannot write it", e);
-                }
-                where = " -> " + file;
-            }
-            if (!verbosity.quiet) {
-                err.println(String.format(Locale.ROOT, "%s: %s, %.2f s%s", q.name(), result.summary(),
-                        (System.nanoTime() - t) / 1e9, where));
-                err.flush();
-            }
+    private int runAll(List<BoundQuery> bound, QueryTarget target, ResultFormat fmt, PrintWriter err, PrintWriter stdout) {
+        QueryBatch.Builder batch = QueryBatch.builder(timeout == null ? target : target.withTimeout(Duration.ofSeconds(timeout)))
+                .format(fmt).log(err).quiet(verbosity.quiet).verbose(verbosity.verbose);
+        if (out != null) {
+            batch.into(out);
         }
-        if (bound.size() > 1) {
-            err.println(String.format(Locale.ROOT, "%d quer%s run, %d failed, results in %s, %.1f s",
-                    bound.size() - failed, bound.size() - failed == 1 ? "y" : "ies", failed, out, (System.nanoTime() - start) / 1e9));
-            err.flush();
-        }
-        return failed == 0 ? Main.OK : Main.SOME_FAILED;
-    }
-
-    /** The RDF files read into one dataset in memory, their named graphs kept. */
-    private DatasetGraph load(List<Path> files, PrintWriter err) {
-        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-        for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                throw new NewsgraphException(file + ": no such file");
-            }
-            try {
-                RDFParser.source(file).parse(dsg);
-            } catch (RiotException e) {
-                throw new NewsgraphException(file + ": not RDF that newsgraph can read: " + e.getMessage(), e);
-            }
-        }
-        if (!dsg.listGraphNodes().hasNext() && !dsg.getDefaultGraph().isEmpty()) {
-            err.println("warning: the --data files have no named graphs, and the canned queries look in article graphs; "
-                    + "convert with -f trig or -f nquads");
-            err.flush();
-        }
-        return dsg;
+        return batch.build().run(bound, stdout).failed() == 0 ? Main.OK : Main.SOME_FAILED;
     }
 
     private static void createFolder(Path dir) {

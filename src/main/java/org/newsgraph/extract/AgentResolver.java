@@ -12,7 +12,7 @@ import org.newsgraph.nlp.Token;
  * coreference, a title held by one person of the article ("the prime minister"), or an
  * unnamed spokesperson, who speaks for the organization ("the party's spokesperson").
  */
-final class AgentResolver {
+public final class AgentResolver {
 
     private static final Set<String> SPOKESPERSONS = Set.of("spokesperson", "spokesman", "spokeswoman");
 
@@ -31,7 +31,8 @@ final class AgentResolver {
         this.lexicon = lexicon;
     }
 
-    Optional<Entity> resolve(Sentence s, int token) {
+    /** The person or organization token {@code token} of {@code s} refers to, if the article tells. */
+    public Optional<Entity> resolve(Sentence s, int token) {
         if (PERSONAL_PRONOUNS.contains(s.token(token).word().toLowerCase(Locale.ROOT))) {
             Optional<Entity> salient = salientSubject(s, token);
             if (salient.isPresent()) {
@@ -129,7 +130,7 @@ final class AgentResolver {
     }
 
     /** The named person subject of a main or speech clause in the few sentences before {@code s}. */
-    Optional<Entity> recentSubject(Sentence s) {
+    public Optional<Entity> recentSubject(Sentence s) {
         for (int back = 1; back <= SALIENCE_WINDOW && s.index() - back >= 0; back++) {
             Sentence prev = sentences.get(s.index() - back);
             for (var d : prev.dependencies()) {

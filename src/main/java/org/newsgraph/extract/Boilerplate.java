@@ -14,12 +14,30 @@ import org.newsgraph.nlp.Sentence;
  * prompts) from extraction. Sentences keep their places and offsets; the hidden ones are
  * left without tokens, and mentions, chains and quotes inside them are dropped.
  */
-final class Boilerplate {
+final class Boilerplate implements ExtractionStep {
 
-    private Boilerplate() {
+    private final Lexicon lexicon;
+
+    Boilerplate(Lexicon lexicon) {
+        this.lexicon = lexicon;
     }
 
-    static AnnotatedDocument hide(AnnotatedDocument doc, Lexicon lexicon) {
+    @Override
+    public Set<Slot<?>> requires() {
+        return Set.of(Slots.ANNOTATED);
+    }
+
+    @Override
+    public Set<Slot<?>> provides() {
+        return Set.of(Slots.DOCUMENT);
+    }
+
+    @Override
+    public void apply(ArticleContext context) {
+        context.put(Slots.DOCUMENT, hide(context.get(Slots.ANNOTATED)));
+    }
+
+    private AnnotatedDocument hide(AnnotatedDocument doc) {
         Set<Integer> hidden = new HashSet<>();
         for (Sentence s : doc.sentences()) {
             if (lexicon.isBoilerplate(s.text())) {

@@ -25,7 +25,7 @@ import org.newsgraph.nlp.Token;
  * ("Central Executive Committee (CEC)") and their suffixed forms ("X-P" after "X");
  * pronouns and noun phrases join an entity through coreference.
  */
-final class EntityResolver {
+final class EntityResolver implements ExtractionStep {
 
     private final Lexicon lexicon;
 
@@ -52,7 +52,22 @@ final class EntityResolver {
         }
     }
 
-    EntityIndex resolve(AnnotatedDocument doc, List<NameMention> mentions) {
+    @Override
+    public Set<Slot<?>> requires() {
+        return Set.of(Slots.DOCUMENT, Slots.NAME_MENTIONS);
+    }
+
+    @Override
+    public Set<Slot<?>> provides() {
+        return Set.of(Slots.ENTITIES);
+    }
+
+    @Override
+    public void apply(ArticleContext context) {
+        context.put(Slots.ENTITIES, resolve(context.get(Slots.DOCUMENT), context.get(Slots.NAME_MENTIONS)));
+    }
+
+    private EntityIndex resolve(AnnotatedDocument doc, List<NameMention> mentions) {
         Map<NameMention, String> acronymTexts = new HashMap<>();
         Map<String, NameMention> acronyms = acronymDefinitions(doc, mentions, acronymTexts);
         List<Cluster> clusters = new ArrayList<>();

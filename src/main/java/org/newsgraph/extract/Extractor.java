@@ -7,7 +7,8 @@ import org.newsgraph.nlp.AnnotatedDocument;
 import org.newsgraph.read.Article;
 
 /**
- * The extract stage: an article and its annotations in, the facts they state out. Pure and
+ * The extract stage: an article and its annotations in, the facts they state out. It runs an
+ * {@link ExtractionPipeline} of steps, by default {@link #standardPipeline}. Pure and
  * thread-safe; the word lists come from a {@link Lexicon}.
  *
  * <pre>{@code
@@ -17,36 +18,74 @@ import org.newsgraph.read.Article;
  */
 public final class Extractor {
 
-    private final Lexicon lexicon;
-    private final MentionFinder mentions;
-    private final EntityResolver entities;
-    private final RoleExtractor roles;
-    private final StatementExtractor statements;
-    private final EventExtractor events;
+    private final ExtractionPipeline pipeline;
 
-    private Extractor(Lexicon lexicon) {
-        this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
-        this.mentions = new MentionFinder(lexicon);
-        this.entities = new EntityResolver(lexicon);
-        this.roles = new RoleExtractor(lexicon);
-        this.statements = new StatementExtractor(lexicon);
-        this.events = new EventExtractor(lexicon);
+    private Extractor(ExtractionPipeline pipeline) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     }
 
+    /** The standard extraction with the word lists of {@code lexicon}. */
     public static Extractor create(Lexicon lexicon) {
-        return new Extractor(lexicon);
+        return new Extractor(standardPipeline(lexicon));
+    }
+
+    /**
+     * An extraction by other steps: the pipeline must take {@link Slots#ARTICLE} and
+     * {@link Slots#ANNOTATED} as inputs and fill the slots {@link #extract} reads (see
+     * {@link #pipelineBuilder()}).
+     */
+    public static Extractor create(ExtractionPipeline pipeline) {
+        return new Extractor(pipeline);
+    }
+
+    /** A pipeline builder with this stage's inputs and outputs declared, to add steps to. */
+    public static ExtractionPipeline.Builder pipelineBuilder() {
+        return ExtractionPipeline.builder().input(Slots.ARTICLE).input(Slots.ANNOTATED)
+                .output(Slots.ENTITIES).output(Slots.SCOPE_PLACES).output(Slots.ROLES)
+                .output(Slots.STATEMENTS).output(Slots.EVENTS);
+    }
+
+    /**
+     * Every rule of the standard extraction, in the order they run: the one place a new rule is
+     * registered. {@link ExtractionPipeline.Builder#build()} checks that each step comes after
+     * the steps that fill what it reads.
+     */
+    public static ExtractionPipeline standardPipeline(Lexicon lexicon) {
+        Objects.requireNonNull(lexicon, "lexicon");
+        return pipelineBuilder()
+                // entities
+                .add(new Boilerplate(lexicon))
+                .add(new MentionFinder(lexicon))
+                .add(new EntityResolver(lexicon))
+                // roles, then who words refer to (which needs the roles: "the minister said")
+                .add(new TitleHolders(lexicon))
+                .add(new ImpliedRoleScope(lexicon))
+                .add(new AgentResolution(lexicon))
+                // statements
+                .add(new DirectQuotes(lexicon))
+                .add(new ReportedSpeech(lexicon))
+                .add(new SpeechNounSources(lexicon))
+                .add(new AccordingTo())
+                .add(new RelativeClauseSpeakers(lexicon))
+                .add(new StatementMerge())
+                // events
+                .add(new DateAnchoring(lexicon))
+                .add(new VerbEvents(lexicon))
+                .add(new NominalEvents(lexicon))
+                .add(new EventMerge())
+                .build();
+    }
+
+    /** The steps this extractor runs, in order. */
+    public List<ExtractionStep> steps() {
+        return pipeline.steps();
     }
 
     public ArticleFacts extract(Article article, AnnotatedDocument annotated) {
-        AnnotatedDocument doc = Boilerplate.hide(annotated, lexicon);
-        EntityIndex index = entities.resolve(doc, mentions.find(doc));
-        List<Entity> extra = new ArrayList<>();
-        List<RoleFact> roleFacts = roles.extract(doc, index, extra);
-        AgentResolver agents = new AgentResolver(doc.sentences(), index, roleFacts, lexicon);
-        List<StatementFact> statementFacts = statements.extract(doc, agents);
-        List<EventFact> eventFacts = events.extract(doc, index, agents);
-        List<Entity> all = new ArrayList<>(index.entities());
-        extra.stream().filter(e -> !all.contains(e)).forEach(all::add);
-        return new ArticleFacts(article, all, roleFacts, statementFacts, eventFacts);
+        ExtractionPipeline.Result result = pipeline.run(in -> in.put(Slots.ARTICLE, article).put(Slots.ANNOTATED, annotated));
+        List<Entity> all = new ArrayList<>(result.get(Slots.ENTITIES).entities());
+        result.get(Slots.SCOPE_PLACES).stream().filter(e -> !all.contains(e)).forEach(all::add);
+        return new ArticleFacts(article, all, result.get(Slots.ROLES), result.get(Slots.STATEMENTS),
+                result.get(Slots.EVENTS));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.newsgraph.nlp.AnnotatedDocument;
 import org.newsgraph.nlp.Mention;
 import org.newsgraph.nlp.Sentence;
@@ -16,7 +17,7 @@ import org.newsgraph.nlp.Token;
  * across hyphens ("MQM - P" is one name), honorifics dropped, plus well-known organizations
  * that NER missed.
  */
-final class MentionFinder {
+final class MentionFinder implements ExtractionStep {
 
     private static final int MAX_KNOWN_NAME_TOKENS = 7;
 
@@ -26,7 +27,22 @@ final class MentionFinder {
         this.lexicon = lexicon;
     }
 
-    List<NameMention> find(AnnotatedDocument doc) {
+    @Override
+    public Set<Slot<?>> requires() {
+        return Set.of(Slots.DOCUMENT);
+    }
+
+    @Override
+    public Set<Slot<?>> provides() {
+        return Set.of(Slots.NAME_MENTIONS);
+    }
+
+    @Override
+    public void apply(ArticleContext context) {
+        context.put(Slots.NAME_MENTIONS, find(context.get(Slots.DOCUMENT)));
+    }
+
+    private List<NameMention> find(AnnotatedDocument doc) {
         List<NameMention> out = new ArrayList<>();
         for (Mention m : doc.mentions()) {
             kindOf(m.type()).flatMap(kind -> fromNer(doc, m, kind)).ifPresent(out::add);

@@ -10,5 +10,5 @@ import org.newsgraph.nlp.Span;
  * @param text  the name, cleaned (no honorific, no possessive)
  * @param known the well-known organization it names, or null
  */
-record NameMention(Span span, EntityKind kind, String text, Lexicon.KnownEntity known) {
+public record NameMention(Span span, EntityKind kind, String text, Lexicon.KnownEntity known) {
 }

@@ -23,7 +23,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.ConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +72,7 @@ public final class CoreNlpAnnotator implements Annotator {
                 this.quoteProperties = null;
             }
         } catch (RuntimeException e) {
-            throw new NewsgraphException("cannot load the CoreNLP models: " + e.getMessage()
+            throw new ConfigurationException("cannot load the CoreNLP models: " + e.getMessage()
                     + " (is the stanford-corenlp models jar on the class path, and the heap at least 3 GB?)", e);
         }
         LOG.info("CoreNLP models loaded in {} s", (System.nanoTime() - start) / 1_000_000_000);

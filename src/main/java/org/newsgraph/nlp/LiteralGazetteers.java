@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.ConfigurationException;
+import org.newsgraph.error.NewsgraphException;
 
 /**
  * CoreNLP's fine-grained NER gazetteers (titles, countries, states, cities, nationalities) without
@@ -38,7 +39,7 @@ final class LiteralGazetteers {
     private static Path write(String name) {
         try (InputStream in = LiteralGazetteers.class.getClassLoader().getResourceAsStream(DIR + name)) {
             if (in == null) {
-                throw new NewsgraphException("cannot find " + DIR + name
+                throw new ConfigurationException("cannot find " + DIR + name
                         + " on the class path (is the stanford-corenlp models jar there?)");
             }
             Path out = Files.createTempFile("newsgraph-" + name.replace(".tab", "-"), ".tab");

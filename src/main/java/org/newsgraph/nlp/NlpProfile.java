@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
 
 /**
  * Which CoreNLP settings annotate the articles: a trade between speed and what the extraction
@@ -54,7 +54,7 @@ public enum NlpProfile {
                 return p;
             }
         }
-        throw new NewsgraphException("unknown profile '" + name + "': use one of "
+        throw new BadInputException("unknown profile '" + name + "': use one of "
                 + Arrays.stream(values()).map(NlpProfile::cliName).collect(Collectors.joining(", ")));
     }
 

@@ -35,7 +35,8 @@ import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
 import org.apache.jena.sparql.syntax.syntaxtransform.NodeTransformSubst;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
+import org.newsgraph.error.NewsgraphException;
 
 /**
  * A SPARQL query with a title, a description and typed parameters, read from a {@code .rq}
@@ -267,7 +268,7 @@ public record CannedQuery(String name, String title, String description, List<Pa
     public BoundQuery bind(Map<String, String> values) {
         for (String given : values.keySet()) {
             if (findParameter(given).isEmpty()) {
-                throw new NewsgraphException("query '" + name + "' has no parameter '" + given + "'; "
+                throw new BadInputException("query '" + name + "' has no parameter '" + given + "'; "
                         + (parameters.isEmpty() ? "it has no parameters"
                         : "its parameters are " + parameters.stream().map(Parameter::name).collect(Collectors.joining(", "))));
             }
@@ -279,7 +280,7 @@ public record CannedQuery(String name, String title, String description, List<Pa
             try {
                 node = p.bind(values.get(p.name()));
             } catch (NewsgraphException e) {
-                throw new NewsgraphException("query '" + name + "': " + e.getMessage());
+                throw new BadInputException("query '" + name + "': " + e.getMessage());
             }
             node.ifPresent(n -> {
                 bound.put(p.name(), n);

@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
+import org.newsgraph.error.NewsgraphException;
 
 /**
  * One parameter of a canned query, declared in the query file's header as
@@ -31,7 +32,7 @@ public record Parameter(String name, ParamType type, Optional<String> defaultVal
         Objects.requireNonNull(defaultValue, "defaultValue");
         Objects.requireNonNull(description, "description");
         if (!NAME.matcher(name).matches()) {
-            throw new NewsgraphException("parameter name '" + name + "' must be letters and digits, starting with a letter");
+            throw new BadInputException("parameter name '" + name + "' must be letters and digits, starting with a letter");
         }
         defaultValue.filter(v -> !v.isEmpty()).ifPresent(v -> {
             try {
@@ -73,7 +74,7 @@ public record Parameter(String name, ParamType type, Optional<String> defaultVal
         String v = value == null || value.isEmpty() ? defaultValue.orElse("") : value;
         if (v.isEmpty() || type != ParamType.STRING && v.isBlank()) {
             if (isRequired()) {
-                throw new NewsgraphException("parameter '" + name + "' is required: " + description
+                throw new BadInputException("parameter '" + name + "' is required: " + description
                         + " (" + type.expected() + ")");
             }
             return Optional.empty();
@@ -81,7 +82,7 @@ public record Parameter(String name, ParamType type, Optional<String> defaultVal
         try {
             return Optional.of(type.parse(v));
         } catch (IllegalArgumentException e) {
-            throw new NewsgraphException("parameter '" + name + "' must be " + type.expected() + ", not \""
+            throw new BadInputException("parameter '" + name + "' must be " + type.expected() + ", not \""
                     + printable(v) + "\"");
         }
     }

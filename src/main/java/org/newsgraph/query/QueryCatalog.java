@@ -18,7 +18,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
+import org.newsgraph.error.ConfigurationException;
+import org.newsgraph.error.NewsgraphException;
 
 /**
  * A set of canned queries by name: the built-in ones (the {@code queries/} folder of the
@@ -66,7 +68,7 @@ public final class QueryCatalog {
     public static QueryCatalog builtIn() {
         URL url = QueryCatalog.class.getClassLoader().getResource(RESOURCE_FOLDER);
         if (url == null) {
-            throw new NewsgraphException("the built-in queries are missing: no folder '" + RESOURCE_FOLDER
+            throw new ConfigurationException("the built-in queries are missing: no folder '" + RESOURCE_FOLDER
                     + "' on the class path; rebuild newsgraph");
         }
         try {
@@ -80,7 +82,7 @@ public final class QueryCatalog {
                 return load(FileSystems.getFileSystem(uri).getPath(RESOURCE_FOLDER));
             }
         } catch (URISyntaxException | IOException e) {
-            throw new NewsgraphException("cannot read the built-in queries at " + url + ": " + e.getMessage(), e);
+            throw new ConfigurationException("cannot read the built-in queries at " + url + ": " + e.getMessage(), e);
         }
     }
 
@@ -116,6 +118,38 @@ public final class QueryCatalog {
         return List.copyOf(byName.values());
     }
 
+    /**
+     * The queries that {@code namesOrPaths} name, in their order: each is a folder of .rq files
+     * (all of them, sorted by name), a .rq file, or the name of a built-in query.
+     *
+     * @throws BadInputException naming the argument when a folder has no .rq files, a file is
+     *                           missing, or no built-in query has that name
+     * @throws NewsgraphException naming the file when a query file is broken
+     */
+    public static List<CannedQuery> resolve(List<String> namesOrPaths) {
+        List<CannedQuery> chosen = new ArrayList<>();
+        QueryCatalog builtIn = null;
+        for (String q : namesOrPaths) {
+            Path path = Path.of(q);
+            if (Files.isDirectory(path)) {
+                List<CannedQuery> inFolder = load(path).queries();
+                if (inFolder.isEmpty()) {
+                    throw new BadInputException(q + ": the folder has no .rq files");
+                }
+                chosen.addAll(inFolder);
+            } else if (q.endsWith(".rq") || Files.isRegularFile(path)) {
+                if (!Files.isRegularFile(path)) {
+                    throw new BadInputException(q + ": no such query file");
+                }
+                chosen.add(CannedQuery.read(path));
+            } else {
+                builtIn = builtIn == null ? builtIn() : builtIn;
+                chosen.add(builtIn.get(q));
+            }
+        }
+        return List.copyOf(chosen);
+    }
+
     /** The names of the queries, sorted. */
     public List<String> names() {
         return List.copyOf(byName.keySet());
@@ -132,7 +166,7 @@ public final class QueryCatalog {
      * @throws NewsgraphException listing the known names when there is none
      */
     public CannedQuery get(String name) {
-        return find(name).orElseThrow(() -> new NewsgraphException("no query called '" + name + "'; the queries are "
+        return find(name).orElseThrow(() -> new BadInputException("no query called '" + name + "'; the queries are "
                 + byName.keySet().stream().collect(Collectors.joining(", "))));
     }
 

@@ -2,6 +2,8 @@ package org.newsgraph.query;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,22 +14,28 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryException;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.apache.jena.system.Txn;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
+import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.error.QueryTimeoutException;
 
 /**
- * Where queries run: a dataset in this process (a {@link org.newsgraph.store.GraphStore}'s, or
- * any Jena {@link DatasetGraph}) or any SPARQL 1.1 endpoint over HTTP. Both run the same query
+ * Where queries run: a dataset in this process (a {@link org.newsgraph.store.GraphStore}'s, any
+ * Jena {@link DatasetGraph}, or RDF {@link #files} read into memory) or any SPARQL 1.1 endpoint
+ * over HTTP. Both run the same query
  * object and give the whole result in memory.
  *
  * <pre>{@code
@@ -53,6 +61,36 @@ public final class QueryTarget {
     /** Queries run on {@code dataset}, each in its own read transaction. */
     public static QueryTarget local(DatasetGraph dataset) {
         return new QueryTarget(Objects.requireNonNull(dataset, "dataset"), null, null);
+    }
+
+    /**
+     * Queries run on {@code files} (TriG, N-Quads or any RDF syntax Jena reads) read into one
+     * dataset in memory, their named graphs kept.
+     *
+     * @throws BadInputException naming the file when one is missing or is not RDF
+     */
+    public static QueryTarget files(List<Path> files) {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException(file + ": no such file");
+            }
+            try {
+                RDFParser.source(file).parse(dsg);
+            } catch (RiotException e) {
+                throw new BadInputException(file + ": not RDF that newsgraph can read: " + e.getMessage(), e);
+            }
+        }
+        return local(dsg);
+    }
+
+    /**
+     * Whether this is a dataset in this process with triples only in its default graph: the
+     * canned queries look in article graphs, so they would find nothing there.
+     */
+    public boolean hasOnlyADefaultGraph() {
+        return dataset != null && Txn.calculateRead(dataset,
+                () -> !dataset.listGraphNodes().hasNext() && !dataset.getDefaultGraph().isEmpty());
     }
 
     /**
@@ -92,6 +130,8 @@ public final class QueryTarget {
     public QueryResult run(BoundQuery query) {
         try {
             return execute(query.query());
+        } catch (QueryTimeoutException e) {
+            throw new QueryTimeoutException("query '" + query.name() + "': " + e.getMessage(), e.getCause());
         } catch (NewsgraphException e) {
             throw new NewsgraphException("query '" + query.name() + "': " + e.getMessage(), e.getCause());
         }
@@ -113,7 +153,7 @@ public final class QueryTarget {
             // application/sparql-query body: Virtuoso 7.2 leaves such a body unanswered.
             return collect(QueryExecHTTP.service(endpoint).sendMode(QuerySendMode.asGetWithLimitForm), query);
         } catch (QueryCancelledException e) {
-            throw new NewsgraphException("the query took longer than the limit of " + timeout.toMillis() / 1000.0
+            throw new QueryTimeoutException("the query took longer than the limit of " + timeout.toMillis() / 1000.0
                     + " s and was stopped", e);
         } catch (HttpException e) {
             throw new NewsgraphException(httpMessage(e.getStatusCode(), e.getStatusLine(), e.getResponse(), e), e);

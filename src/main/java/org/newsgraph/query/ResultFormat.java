@@ -3,7 +3,8 @@ package org.newsgraph.query;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
+import org.newsgraph.error.NewsgraphException;
 
 /**
  * How a {@link QueryResult} is written. Rows and yes/no answers use the SPARQL results formats;
@@ -42,7 +43,7 @@ public enum ResultFormat {
                 return f;
             }
         }
-        throw new NewsgraphException("unknown result format '" + name + "'; the formats are "
+        throw new BadInputException("unknown result format '" + name + "'; the formats are "
                 + Arrays.stream(values()).map(ResultFormat::cliName).collect(Collectors.joining(", ")));
     }
 

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.jena.riot.system.StreamRDF;
 import org.eclipse.rdf4j.rio.RDFFormat;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
 
 /** The serializations newsgraph writes, by their command-line names. */
 public enum OutputFormat {
@@ -58,7 +58,7 @@ public enum OutputFormat {
                 return f;
             }
         }
-        throw new NewsgraphException("unknown output format '" + name + "'; choose one of "
+        throw new BadInputException("unknown output format '" + name + "'; choose one of "
                 + Arrays.stream(values()).map(OutputFormat::cliName).collect(Collectors.joining(", ")));
     }
 }

@@ -10,7 +10,7 @@ import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.ConfigurationException;
 
 /**
  * Checks an article graph against the SHACL shapes shipped in the jar
@@ -32,7 +32,7 @@ public final class ShapeCheck {
     private static Shapes load() {
         try (InputStream in = ShapeCheck.class.getResourceAsStream(SHAPES)) {
             if (in == null) {
-                throw new NewsgraphException(SHAPES + " is missing from the build");
+                throw new ConfigurationException(SHAPES + " is missing from the build");
             }
             Graph g = GraphFactory.createDefaultGraph();
             RDFParser.source(in).lang(Lang.TURTLE).parse(g);

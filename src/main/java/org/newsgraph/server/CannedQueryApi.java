@@ -13,10 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryType;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
+import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.error.QueryTimeoutException;
 import org.newsgraph.query.BoundQuery;
 import org.newsgraph.query.CannedQuery;
 import org.newsgraph.query.Parameter;
@@ -136,7 +137,7 @@ final class CannedQueryApi extends HttpServlet {
             values = values(request);
             paging = paging(values.remove(LIMIT), values.remove(OFFSET), isGraph(canned));
             bound = canned.bind(values);
-        } catch (NewsgraphException e) {
+        } catch (BadInputException e) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
@@ -149,7 +150,7 @@ final class CannedQueryApi extends HttpServlet {
         try {
             result = target.execute(query);
         } catch (NewsgraphException e) {
-            boolean timedOut = e.getCause() instanceof QueryCancelledException;
+            boolean timedOut = e instanceof QueryTimeoutException;
             error(response, timedOut ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                     "query '" + canned.name() + "': " + e.getMessage());
             return;
@@ -174,7 +175,7 @@ final class CannedQueryApi extends HttpServlet {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
             if (e.getValue().length > 1) {
-                throw new NewsgraphException("parameter '" + e.getKey() + "' is given " + e.getValue().length
+                throw new BadInputException("parameter '" + e.getKey() + "' is given " + e.getValue().length
                         + " times; give it once");
             }
             values.put(e.getKey(), e.getValue().length == 0 ? "" : e.getValue()[0]);
@@ -205,7 +206,7 @@ final class CannedQueryApi extends HttpServlet {
         } catch (NumberFormatException e) {
             // answered below, as for a negative number
         }
-        throw new NewsgraphException("parameter '" + name + "' must be a whole number, 0 or more, not '" + value + "'");
+        throw new BadInputException("parameter '" + name + "' must be a whole number, 0 or more, not '" + value + "'");
     }
 
     /** The URL of the page after this one: the same request with another offset. */

@@ -36,7 +36,8 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.XSD;
 import org.apache.jena.web.HttpSC;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.NG;
 import org.newsgraph.read.Article;
@@ -44,7 +45,6 @@ import org.newsgraph.read.ArticleParser;
 import org.newsgraph.read.ReadResult;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.IngestOutcome;
-import org.newsgraph.store.Ingester;
 import org.newsgraph.store.StoreWriteException;
 
 /**

@@ -21,10 +21,11 @@ import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.security.Constraint;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.ConfigurationException;
+import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.store.GraphStore;
-import org.newsgraph.store.Ingester;
 
 /**
  * The newsgraph SPARQL server: an embedded Apache Jena Fuseki over one {@link GraphStore}, with
@@ -193,7 +194,7 @@ public final class NewsServer implements AutoCloseable {
     private static String webBase() {
         URL index = NewsServer.class.getResource("/web/index.html");
         if (index == null) {
-            throw new NewsgraphException("the query page is missing from the class path (web/index.html); "
+            throw new ConfigurationException("the query page is missing from the class path (web/index.html); "
                     + "build newsgraph with Maven, which bundles it");
         }
         String url = index.toExternalForm();

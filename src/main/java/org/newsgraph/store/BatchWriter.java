@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
+import org.newsgraph.error.NewsgraphException;
 
 /**
  * Article graphs written into a {@link GraphStore} several to a write transaction. Each commit
@@ -154,7 +155,7 @@ public final class BatchWriter<T> {
      */
     public static int requireBatchSize(int maxArticles) {
         if (maxArticles < 1) {
-            throw new NewsgraphException("a batch holds at least 1 article, not " + maxArticles);
+            throw new BadInputException("a batch holds at least 1 article, not " + maxArticles);
         }
         return maxArticles;
     }
@@ -180,7 +181,7 @@ public final class BatchWriter<T> {
         /** The most quads in one transaction (a batch is written once it reaches them); default 250,000. */
         public Builder<T> maxQuads(int maxQuads) {
             if (maxQuads < 1) {
-                throw new NewsgraphException("a batch holds at least 1 quad, not " + maxQuads);
+                throw new BadInputException("a batch holds at least 1 quad, not " + maxQuads);
             }
             this.maxQuads = maxQuads;
             return this;

@@ -24,7 +24,8 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.error.StoreLockedException;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.NG;
 import org.newsgraph.rdf.OntologyGraphs;
@@ -108,7 +109,7 @@ public final class GraphStore implements AutoCloseable {
         Objects.requireNonNull(iris, "iris");
         Path folder = StoreFolder.prepareFolder(dir);
         if (!OPEN.add(folder)) {
-            throw new NewsgraphException("database " + dir + " is already open in this process");
+            throw new StoreLockedException("database " + dir + " is already open in this process");
         }
         DatasetGraph dsg = null;
         try {
@@ -158,7 +159,7 @@ public final class GraphStore implements AutoCloseable {
      * Stores the graph of one article, replacing the graph it had, in one write transaction.
      * {@code quads} are checked before anything is written: all must be in the article's graph,
      * and the graph must give the article its {@code ng:articleId} and {@code ng:contentHash}
-     * (as {@link org.newsgraph.ArticleConverter#convert} does).
+     * (as the pipeline's {@code ArticleConverter} makes them).
      *
      * @return {@link IngestOutcome#ADDED} or {@link IngestOutcome#REPLACED}
      * @throws NewsgraphException when the quads break these rules; nothing is written then

@@ -4,10 +4,10 @@ import java.time.Duration;
 import org.newsgraph.read.Article;
 
 /**
- * Hears what an {@link Ingester} does, one call per article, on the thread that ingests (never
- * concurrently); with several conversion threads, in the order the articles finish. For progress
- * bars and logs. The ingester itself prints nothing. Every method does
- * nothing by default.
+ * Hears what an ingest does (the pipeline's {@code Ingester}, or a load through an
+ * {@link IngestSink}), one call per article, on the thread that ingests (never concurrently);
+ * with several conversion threads, in the order the articles finish. For progress bars and
+ * logs. The ingester itself prints nothing. Every method does nothing by default.
  */
 public interface IngestListener {
 

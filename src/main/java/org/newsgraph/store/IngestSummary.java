@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The counts of one {@link Ingester#ingestAll} run.
+ * The counts of one batch written through an {@link IngestSink} (an ingest, a load).
  *
  * @param added     articles that had no graph before
  * @param replaced  articles whose stored graph was replaced because their content changed

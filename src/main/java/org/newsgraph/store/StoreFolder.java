@@ -11,7 +11,8 @@ import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.error.StoreLockedException;
 
 /**
  * The folder of a TDB2 database as {@link GraphStore} opens it: what may become a database,
@@ -64,7 +65,7 @@ final class StoreFolder {
             if (message.contains("Failed to get a lock")) {
                 Matcher holder = LOCK_HOLDER.matcher(message);
                 String process = holder.find() ? " (process " + holder.group(1) + ")" : "";
-                throw new NewsgraphException("database " + given + " is in use by another newsgraph process" + process
+                throw new StoreLockedException("database " + given + " is in use by another newsgraph process" + process
                         + "; TDB2 allows one process per database: wait for it to finish, stop it, or use another folder", e);
             }
             throw new NewsgraphException("cannot open database " + given + ": " + message, e);

@@ -2,7 +2,7 @@ package org.newsgraph.store;
 
 import java.io.IOException;
 import java.util.Optional;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
 
 /**
  * A database's files could not be written: the disk is full, or an I/O error. Unlike a bad

@@ -3,7 +3,8 @@ package org.newsgraph.transfer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
+import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.store.GraphStore;
 
 /** The articles an export or a push works on: the ones asked for, or all, checked against the store. */
@@ -23,7 +24,7 @@ final class ChosenArticles {
         Collection<String> ids = asked.isEmpty() ? stored : asked;
         List<String> missing = ids.stream().filter(id -> !stored.contains(id)).distinct().toList();
         if (!missing.isEmpty()) {
-            throw new NewsgraphException("not in " + store + ": article" + (missing.size() == 1 ? " " : "s ")
+            throw new BadInputException("not in " + store + ": article" + (missing.size() == 1 ? " " : "s ")
                     + String.join(", ", missing) + "; nothing was " + what);
         }
         return ids.stream().sorted().distinct().toList();

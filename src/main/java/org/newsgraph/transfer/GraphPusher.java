@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.jena.http.auth.AuthEnv;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.rdf.OntologyGraphs;
 import org.newsgraph.store.GraphStore;
 

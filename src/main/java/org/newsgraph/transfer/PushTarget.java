@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
 
 /**
  * A graph store to push to, over SPARQL 1.1.
@@ -41,7 +41,7 @@ public record PushTarget(URI endpoint, Protocol protocol, Optional<URI> queryEnd
     private static void requireHttp(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new NewsgraphException("endpoint " + uri + " is not an http(s) URL");
+            throw new BadInputException("endpoint " + uri + " is not an http(s) URL");
         }
     }
 
@@ -59,7 +59,7 @@ public record PushTarget(URI endpoint, Protocol protocol, Optional<URI> queryEnd
                     return p;
                 }
             }
-            throw new NewsgraphException("unknown protocol '" + name + "'; choose gsp or update");
+            throw new BadInputException("unknown protocol '" + name + "'; choose gsp or update");
         }
     }
 

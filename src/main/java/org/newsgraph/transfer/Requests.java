@@ -6,7 +6,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.QueryException;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.error.RemoteRefusedException;
 
 /**
  * Runs requests to the target store under a {@link RetryPolicy}, and sorts their failures:
@@ -43,7 +44,7 @@ final class Requests {
                 int status = status(e);
                 String reason = reason(e, status);
                 if (status == 401 || status == 403) {
-                    throw new NewsgraphException(target + " refused the credentials (HTTP " + status + ") while " + what
+                    throw new RemoteRefusedException(target + " refused the credentials (HTTP " + status + ") while " + what
                             + ": check --user and --password-file, and that the user may write", e);
                 }
                 if (!transientFailure(e, status)) {

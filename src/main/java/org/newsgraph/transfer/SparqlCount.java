@@ -7,7 +7,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
 
 /** Counts the triples of one graph through a SPARQL query endpoint. */
 final class SparqlCount {

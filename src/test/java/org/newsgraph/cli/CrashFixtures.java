@@ -9,7 +9,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.newsgraph.ArticleConverter;
+import org.newsgraph.pipeline.ArticleConverter;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ArticleReader;
 import org.newsgraph.read.ReadResult;

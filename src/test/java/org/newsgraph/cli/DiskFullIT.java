@@ -18,7 +18,7 @@ import org.apache.jena.graph.Graph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.ArticleConverter;
+import org.newsgraph.pipeline.ArticleConverter;
 import org.newsgraph.read.Article;
 import org.newsgraph.store.GraphStore;
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.ArticleConverter;
+import org.newsgraph.pipeline.ArticleConverter;
 import org.newsgraph.read.Article;
 import org.newsgraph.store.GraphStore;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.newsgraph.ArticleConverter;
+import org.newsgraph.pipeline.ArticleConverter;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ArticleReader;
 import org.newsgraph.read.ReadResult;

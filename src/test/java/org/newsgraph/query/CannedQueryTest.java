@@ -15,7 +15,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
 
 /** Reading a query file's header, and binding parameters by type. */
 class CannedQueryTest {

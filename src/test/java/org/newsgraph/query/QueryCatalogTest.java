@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
 
 /** The built-in queries and catalogs of query folders. */
 class QueryCatalogTest {

@@ -33,12 +33,12 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.query.QueryCatalog;
+import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.read.ArticleReader;
 import org.newsgraph.read.ReadResult;
-import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.store.GraphStore;
-import org.newsgraph.store.Ingester;
 
 /**
  * A bounded load test on loopback: {@value #CLIENTS} clients run canned queries

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.NG;
@@ -42,7 +43,6 @@ import org.newsgraph.read.ArticleReader;
 import org.newsgraph.read.ReadResult;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.IngestSummary;
-import org.newsgraph.store.Ingester;
 
 /**
  * The server over the sample article converted by the real pipeline (CoreNLP, loaded once per

@@ -57,11 +57,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.newsgraph.ArticleConverter;
+import org.newsgraph.pipeline.ArticleConverter;
+import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.store.GraphStore;
-import org.newsgraph.store.Ingester;
 
 /** The server over real HTTP on a free loopback port, with hand-made graphs and no NLP models. */
 class NewsServerTest {
@@ -651,7 +651,7 @@ class NewsServerTest {
     void aTakenPortFailsWithAClearMessage() {
         NewsServer second = NewsServer.builder().store(sharedStore).port(shared.port()).build();
 
-        org.newsgraph.NewsgraphException e = assertThrows(org.newsgraph.NewsgraphException.class, second::start);
+        org.newsgraph.error.NewsgraphException e = assertThrows(org.newsgraph.error.NewsgraphException.class, second::start);
 
         assertTrue(e.getMessage().startsWith("cannot serve at 127.0.0.1:" + shared.port()), e.getMessage());
     }

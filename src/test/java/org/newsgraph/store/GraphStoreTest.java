@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.error.StoreLockedException;
 import org.newsgraph.read.Article;
 
 /** The store's contract, with hand-made article graphs: replace, skip by hash, delete, reject, union, persist, lock. */
@@ -276,7 +277,7 @@ class GraphStoreTest {
         Path dir = tmp.resolve("db");
         GraphStore first = GraphStore.open(dir);
 
-        NewsgraphException e = assertThrows(NewsgraphException.class, () -> GraphStore.open(dir));
+        StoreLockedException e = assertThrows(StoreLockedException.class, () -> GraphStore.open(dir));
         assertTrue(e.getMessage().contains("already open in this process"), e.getMessage());
 
         first.close();
@@ -307,7 +308,7 @@ class GraphStoreTest {
         BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
         assertEquals("open 0", out.readLine(), "the other process opened the database");
 
-        NewsgraphException e = assertThrows(NewsgraphException.class, () -> GraphStore.open(dir));
+        StoreLockedException e = assertThrows(StoreLockedException.class, () -> GraphStore.open(dir));
 
         assertTrue(e.getMessage().startsWith("database " + dir + " is in use by another newsgraph process (process "
                 + holder.pid() + ")"), e.getMessage());

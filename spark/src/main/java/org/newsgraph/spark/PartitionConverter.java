@@ -11,7 +11,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
-import org.newsgraph.ArticleConverter;
+import org.newsgraph.pipeline.ArticleConverter;
 import org.newsgraph.rdf.OutputFormat;
 import org.newsgraph.rdf.RioStreamWriter;
 import org.newsgraph.read.Article;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.newsgraph.NewsgraphException;
+import org.newsgraph.error.BadInputException;
 import org.newsgraph.nlp.NlpProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,7 +127,7 @@ public final class SparkConvert {
     private static NlpProfile profile(String name) {
         try {
             return NlpProfile.named(name);
-        } catch (NewsgraphException e) {
+        } catch (BadInputException e) {
             throw new IllegalArgumentException("--profile: " + e.getMessage(), e);
         }
     }

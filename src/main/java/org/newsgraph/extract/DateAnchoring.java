@@ -1,0 +1,97 @@
+package org.newsgraph.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.newsgraph.nlp.AnnotatedDocument;
+import org.newsgraph.nlp.Dependency;
+import org.newsgraph.nlp.Mention;
+import org.newsgraph.nlp.Sentence;
+import org.newsgraph.nlp.Token;
+
+/**
+ * Anchors each time expression to the clause it dates: the nearest verb or event noun above its
+ * phrase, with the value SUTime resolved against the article date ("on Saturday", "last year"),
+ * a weekday of a past-tense verb moved to the last such day before publication.
+ */
+final class DateAnchoring implements ExtractionStep {
+
+    static final Set<String> TIME_TYPES = Set.of("DATE", "TIME");
+
+    private final Lexicon lexicon;
+
+    DateAnchoring(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    @Override
+    public Set<Slot<?>> requires() {
+        return Set.of(Slots.DOCUMENT);
+    }
+
+    @Override
+    public Set<Slot<?>> provides() {
+        return Set.of(Slots.CLAUSE_DATES);
+    }
+
+    @Override
+    public void apply(ArticleContext context) {
+        AnnotatedDocument doc = context.get(Slots.DOCUMENT);
+        List<Map<Integer, TimeValue>> bySentence = new ArrayList<>();
+        for (Sentence s : doc.sentences()) {
+            bySentence.add(clauseDates(doc, s));
+        }
+        context.put(Slots.CLAUSE_DATES, new ClauseDates(bySentence));
+    }
+
+    /** Each time expression of the sentence, keyed by the verb its phrase attaches to. */
+    private Map<Integer, TimeValue> clauseDates(AnnotatedDocument doc, Sentence s) {
+        Map<Integer, TimeValue> out = new HashMap<>();
+        for (Mention m : doc.mentions()) {
+            if (m.span().sentence() != s.index() || !TIME_TYPES.contains(m.type())) {
+                continue;
+            }
+            Optional<TimeValue> value = TimeValue.fromTimex(m.normalized());
+            if (value.isEmpty()) {
+                continue;
+            }
+            int head = m.span().end() - 1;
+            for (int guard = 0; guard < s.tokens().size(); guard++) {
+                Optional<Dependency> up = s.headEdge(head);
+                if (up.isEmpty() || up.get().governor() < 0) {
+                    break;
+                }
+                head = up.get().governor();
+                if (s.token(head).isVerb() || lexicon.eventNouns().contains(s.token(head).lemma().toLowerCase(Locale.ROOT))) {
+                    out.putIfAbsent(head, pastWeekday(value.get(), m, s.token(head), doc));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "was arrested on Saturday" in a Monday paper is the Saturday before, whichever
+     * Saturday the time tagger chose: a past-tense verb cannot be dated after publication.
+     */
+    private static TimeValue pastWeekday(TimeValue value, Mention m, Token verb, AnnotatedDocument doc) {
+        boolean past = verb.pos().equals("VBD") || verb.pos().equals("VBN");
+        if (!past || value.granularity() != TimeValue.Granularity.DAY || doc.date().isEmpty()
+                || !WEEKDAY.matcher(m.text()).find()) {
+            return value;
+        }
+        java.time.LocalDate day = java.time.LocalDate.parse(value.lexical());
+        while (day.isAfter(doc.date().get())) {
+            day = day.minusWeeks(1);
+        }
+        return new TimeValue(day.toString(), TimeValue.Granularity.DAY);
+    }
+
+    private static final java.util.regex.Pattern WEEKDAY = java.util.regex.Pattern.compile(
+            "(?i)\\b(mon|tues|wednes|thurs|fri|satur|sun)day\\b");
+}

@@ -1,0 +1,101 @@
+package org.newsgraph.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.newsgraph.extract.ArticleFacts;
+import org.newsgraph.extract.Extractor;
+import org.newsgraph.extract.Lexicon;
+import org.newsgraph.nlp.Annotator;
+import org.newsgraph.nlp.CoreNlpAnnotator;
+import org.newsgraph.nlp.NlpProfile;
+import org.newsgraph.rdf.FactMapper;
+import org.newsgraph.rdf.IriMinter;
+import org.newsgraph.read.Article;
+
+/**
+ * One article through annotate, extract and map: the façade the command line, the store and
+ * the server share. Thread-safe; the annotator is the expensive part and is shared.
+ *
+ * <pre>{@code
+ * ArticleConverter converter = ArticleConverter.builder().build();   // loads CoreNLP once
+ * List<Quad> quads = converter.convert(article);
+ * }</pre>
+ */
+public final class ArticleConverter {
+
+    private final Annotator annotator;
+    private final Extractor extractor;
+    private final FactMapper mapper;
+
+    private ArticleConverter(Builder b) {
+        this.annotator = b.annotator != null ? b.annotator : CoreNlpAnnotator.shared(b.profile);
+        this.extractor = Extractor.create(b.lexicon);
+        this.mapper = FactMapper.create(b.iris);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The facts of one article. */
+    public ArticleFacts extract(Article article) {
+        return extractor.extract(article, annotator.annotate(article.text(), article.date()));
+    }
+
+    /**
+     * The quads of one article's graph, complete or not at all: a failure throws before any
+     * quad leaves, so a writer or store never receives half an article.
+     */
+    public List<Quad> convert(Article article) {
+        List<Quad> quads = new ArrayList<>();
+        StreamRDF collect = new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+                quads.add(quad);
+            }
+        };
+        mapper.map(extract(article), collect);
+        return List.copyOf(quads);
+    }
+
+    /** Options of a converter; all have defaults. */
+    public static final class Builder {
+        private Annotator annotator;
+        private NlpProfile profile = NlpProfile.DEFAULT;
+        private Lexicon lexicon = Lexicon.builtIn();
+        private IriMinter iris = IriMinter.standard();
+
+        private Builder() {
+        }
+
+        /** The NLP to use; default: the process-wide CoreNLP pipeline. */
+        public Builder annotator(Annotator annotator) {
+            this.annotator = Objects.requireNonNull(annotator, "annotator");
+            return this;
+        }
+
+        /** The CoreNLP settings of the process-wide pipeline; ignored when an {@link #annotator} is given. */
+        public Builder profile(NlpProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        public Builder lexicon(Lexicon lexicon) {
+            this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+            return this;
+        }
+
+        public Builder iris(IriMinter iris) {
+            this.iris = Objects.requireNonNull(iris, "iris");
+            return this;
+        }
+
+        public ArticleConverter build() {
+            return new ArticleConverter(this);
+        }
+    }
+}
