@@ -101,6 +101,25 @@ final class TitleHolders implements ExtractionStep {
                 return Optional.of(new Holder(e.get(), 0.8, after, between));
             }
         }
+        // "chair of the Northland Growers Association Mara Quill": the body, then the name
+        if (k + 1 < s.tokens().size() && s.token(k).word().equalsIgnoreCase("of")) {
+            int o = k + 1;
+            while (o < s.tokens().size() && s.token(o).pos().equals("DT")) {
+                o++;
+            }
+            Optional<Entity> body = o < s.tokens().size()
+                    ? index.named(si, o).filter(x -> x.kind() == EntityKind.ORGANIZATION) : Optional.empty();
+            if (body.isPresent()) {
+                int after = o;
+                while (after < s.tokens().size() && index.named(si, after).equals(body)) {
+                    after++;
+                }
+                e = person(index, si, after);
+                if (e.isPresent()) {
+                    return Optional.of(new Holder(e.get(), 0.8, after, body));
+                }
+            }
+        }
         // "the party's leader, Mara Quill"
         if (b + 1 < s.tokens().size() && s.token(b).word().equals(",")) {
             e = person(index, si, b + 1);
@@ -135,6 +154,15 @@ final class TitleHolders implements ExtractionStep {
         return Optional.empty();
     }
 
+    /** The token after the holder's name. */
+    private static int nameEnd(Sentence s, Holder h, EntityIndex index) {
+        int k = h.nameToken();
+        while (k < s.tokens().size() && index.named(s.index(), k).filter(h.person()::equals).isPresent()) {
+            k++;
+        }
+        return k;
+    }
+
     private static Optional<Entity> person(EntityIndex index, int sentence, int token) {
         return token < 0 ? Optional.empty()
                 : index.named(sentence, token).filter(e -> e.kind() == EntityKind.PERSON);
@@ -156,7 +184,9 @@ final class TitleHolders implements ExtractionStep {
     private RoleFact role(Sentence s, TitleSpan title, Holder h, EntityIndex index, List<Entity> scopePlaces) {
         int a = title.span().start();
         Optional<Entity> scope = h.scope().or(() -> scopes.before(s, title, index, scopePlaces))
-                .or(() -> RoleScopes.after(s, title, index)).or(() -> RoleScopes.possessive(s, title, index));
+                .or(() -> RoleScopes.after(s, title, index)).or(() -> RoleScopes.possessive(s, title, index))
+                .or(() -> h.nameToken() > title.span().start()
+                        ? RoleScopes.afterName(s, nameEnd(s, h, index), index) : Optional.empty());
         String core = title.title().replaceFirst("^(former|ex-|ex |erstwhile|outgoing) ?", "");
         boolean former = !core.equals(title.title()) || a > 0 && (FORMER.contains(s.token(a - 1).word().toLowerCase())
                 || a > 1 && FORMER.contains(s.token(a - 2).word().toLowerCase()) && s.token(a - 1).word().equals("-"));
