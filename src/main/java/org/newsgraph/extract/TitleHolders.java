@@ -46,11 +46,25 @@ final class TitleHolders implements ExtractionStep {
         List<Entity> scopePlaces = new ArrayList<>();
         Map<String, RoleFact> roles = new LinkedHashMap<>();
         for (Sentence s : doc.sentences()) {
-            for (TitleSpan title : TitleSpan.find(s, lexicon)) {
+            List<TitleSpan> titles = TitleSpan.find(s, lexicon);
+            List<Optional<Holder>> holders = new ArrayList<>();
+            for (TitleSpan title : titles) {
                 // In a quote, "he" is whoever the speaker means: no copula roles from quotes.
                 boolean quoted = doc.quotes().stream().anyMatch(q -> q.begin() < s.token(title.span().start()).begin()
                         && s.token(title.span().start()).begin() < q.end());
-                holder(s, title, index, quoted).ifPresent(h -> {
+                holders.add(holder(s, title, index, quoted));
+            }
+            for (int t = titles.size() - 2; t >= 0; t--) {
+                if (holders.get(t).isEmpty() && holders.get(t + 1).isPresent()
+                        && coordinated(s, titles.get(t), titles.get(t + 1))) {
+                    // "Deputy Prime Minister and Foreign Minister Jane Roe": both titles are hers
+                    Holder next = holders.get(t + 1).get();
+                    holders.set(t, Optional.of(new Holder(next.person(), next.confidence() * 0.9, next.nameToken())));
+                }
+            }
+            for (int t = 0; t < titles.size(); t++) {
+                TitleSpan title = titles.get(t);
+                holders.get(t).ifPresent(h -> {
                     RoleFact role = role(s, title, h, index, scopePlaces);
                     String key = role.person().key() + "|" + role.title();
                     RoleFact seen = roles.get(key);
@@ -62,6 +76,13 @@ final class TitleHolders implements ExtractionStep {
         }
         context.put(Slots.STATED_ROLES, new ArrayList<>(roles.values()));
         context.put(Slots.SCOPE_PLACES, scopePlaces);
+    }
+
+    /** "X and Y", "X cum Y": two titles joined with nothing else between them. */
+    private static boolean coordinated(Sentence s, TitleSpan first, TitleSpan second) {
+        int gap = first.span().end();
+        return second.span().start() == gap + 1
+                && Set.of("and", "cum", "&").contains(s.token(gap).word().toLowerCase(java.util.Locale.ROOT));
     }
 
     static boolean scoped(RoleFact r) {
