@@ -63,6 +63,11 @@ final class NominalEvents implements ExtractionStep {
         }
     }
 
+    private static Optional<Integer> rootVerb(Sentence s) {
+        return s.dependencies().stream().filter(d -> d.governor() < 0).map(Dependency::dependent)
+                .filter(i -> s.token(i).isVerb()).findFirst();
+    }
+
     /** An event noun heading its own phrase: "the election", not "election campaign". */
     private boolean isNamedEvent(Sentence s, Token n) {
         if (!n.isNoun() || !lexicon.eventNouns().contains(n.lemma().toLowerCase(Locale.ROOT))
@@ -100,6 +105,10 @@ final class NominalEvents implements ExtractionStep {
                 && CLAUSE_ARGUMENTS.contains(edge.get().relation())
                 && !lexicon.eventTriggers().contains(s.token(edge.get().governor()).lemma().toLowerCase(Locale.ROOT))) {
             date = dates.at(s.index(), edge.get().governor());
+        }
+        if (date.isEmpty() && !n.pos().equals("NNS")) {
+            // "Opening the debate, X said ...": an event of the story its sentence narrates
+            date = rootVerb(s).flatMap(root -> dates.ofNarration(s, root));
         }
         List<Entity> participants = new ArrayList<>();
         for (Dependency d : s.children(n.index())) {
