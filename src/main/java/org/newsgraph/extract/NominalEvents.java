@@ -63,9 +63,18 @@ final class NominalEvents implements ExtractionStep {
         }
     }
 
-    private static Optional<Integer> rootVerb(Sentence s) {
-        return s.dependencies().stream().filter(d -> d.governor() < 0).map(Dependency::dependent)
-                .filter(i -> s.token(i).isVerb()).findFirst();
+    /** The sentence's root and the verbs set beside it ("Opening the debate, X said"; the parser may root either). */
+    private static List<Integer> mainVerbs(Sentence s) {
+        List<Integer> out = new ArrayList<>();
+        s.dependencies().stream().filter(d -> d.governor() < 0).forEach(root -> {
+            out.add(root.dependent());
+            for (Dependency d : s.children(root.dependent())) {
+                if (Set.of("parataxis", "conj").contains(d.baseRelation())) {
+                    out.add(d.dependent());
+                }
+            }
+        });
+        return out;
     }
 
     /** An event noun heading its own phrase: "the election", not "election campaign". */
@@ -108,7 +117,9 @@ final class NominalEvents implements ExtractionStep {
         }
         if (date.isEmpty() && !n.pos().equals("NNS")) {
             // "Opening the debate, X said ...": an event of the story its sentence narrates
-            date = rootVerb(s).flatMap(root -> dates.ofNarration(s, root));
+            for (int verb : mainVerbs(s)) {
+                date = date.or(() -> dates.ofNarration(s, verb));
+            }
         }
         List<Entity> participants = new ArrayList<>();
         for (Dependency d : s.children(n.index())) {
