@@ -45,7 +45,34 @@ final class DateAnchoring implements ExtractionStep {
         for (Sentence s : doc.sentences()) {
             bySentence.add(clauseDates(doc, s));
         }
-        context.put(Slots.CLAUSE_DATES, new ClauseDates(bySentence));
+        context.put(Slots.CLAUSE_DATES, new ClauseDates(bySentence, storyDay(doc, bySentence)));
+    }
+
+    /** How far into the article its lead reaches, in sentences. */
+    private static final int LEAD_SENTENCES = 2;
+    /** How many days before publication a story's own day can be: a weekly's news peg. */
+    private static final int NEWS_PEG_DAYS = 7;
+
+    /**
+     * The day the article's lead reports, if its first sentences date a clause to a day in the
+     * week before publication ("The assembly on Wednesday approved ...").
+     */
+    private static Optional<TimeValue> storyDay(AnnotatedDocument doc, List<Map<Integer, TimeValue>> bySentence) {
+        if (doc.date().isEmpty()) {
+            return Optional.empty();
+        }
+        java.time.LocalDate published = doc.date().get();
+        for (int i = 0; i < Math.min(LEAD_SENTENCES, bySentence.size()); i++) {
+            for (TimeValue t : bySentence.get(i).values()) {
+                if (t.granularity() == TimeValue.Granularity.DAY) {
+                    java.time.LocalDate day = java.time.LocalDate.parse(t.lexical());
+                    if (!day.isAfter(published) && !day.isBefore(published.minusDays(NEWS_PEG_DAYS))) {
+                        return Optional.of(t);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Each time expression of the sentence, keyed by the verb its phrase attaches to. */

@@ -2,24 +2,32 @@ package org.newsgraph.extract;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.newsgraph.nlp.AnnotatedDocument;
+import org.newsgraph.nlp.Mention;
 
 /**
- * The scope an article implies for a role whose sentence names none: a national office is an
- * office of the country the article names most; a title whose kind of body the lexicon knows
- * ({@code title-bodies.tsv}) is held in the article's one body of that kind. Both with less
- * confidence than a stated scope.
+ * The scope an article implies for a role whose sentence names none, from the office's level
+ * ({@code offices.tsv}): a member of an assembly the article names sits in it; a national office
+ * is an office of the country the article names most; a provincial office of the article's one
+ * province, a city office of its one city; a title whose kind of body the lexicon knows
+ * ({@code title-bodies.tsv}) is held in the article's one body of that kind. Every such scope is
+ * marked inferred, with less confidence than a stated one, and is always an entity the article
+ * names: never a body it does not.
  */
 final class ImpliedRoleScope implements ExtractionStep {
 
     private final Lexicon lexicon;
+    private final OfficeLevels offices;
 
     ImpliedRoleScope(Lexicon lexicon) {
         this.lexicon = lexicon;
+        this.offices = OfficeLevels.builtIn();
     }
 
     @Override
@@ -34,27 +42,86 @@ final class ImpliedRoleScope implements ExtractionStep {
 
     @Override
     public void apply(ArticleContext context) {
+        AnnotatedDocument doc = context.get(Slots.DOCUMENT);
         EntityIndex index = context.get(Slots.ENTITIES);
-        Optional<Entity> country = homeCountry(context.get(Slots.DOCUMENT), index);
+        List<RoleFact> stated = context.get(Slots.STATED_ROLES);
+        Optional<Entity> country = homeCountry(doc, index);
+        Optional<Entity> province = only(placesTyped(doc, index, "STATE_OR_PROVINCE", provincialSeats(stated)));
+        Optional<Entity> city = only(placesTyped(doc, index, "CITY", Set.of()));
         List<RoleFact> out = new ArrayList<>();
-        for (RoleFact r : context.get(Slots.STATED_ROLES)) {
+        for (RoleFact r : stated) {
+            if (TitleHolders.scoped(r)) {
+                out.add(r);
+                continue;
+            }
             String core = r.title().replaceFirst("^former ", "");
-            if (!TitleHolders.scoped(r) && country.isPresent() && lexicon.placeTitles().contains(core)) {
-                // A national office with no stated scope is an office of the country the article is about.
-                r = new RoleFact(r.person(), r.title(), r.former(), Optional.empty(), country, r.evidence(),
-                        r.confidence() * 0.8);
+            Optional<OfficeLevels.Office> office = offices.of(core);
+            Optional<Entity> body = office.flatMap(o -> onlyBodyNamed(o.bodies(), index));
+            if (body.isPresent()) {
+                out.add(r.inferredIn(body.get(), 0.7));
+                continue;
             }
-            if (!TitleHolders.scoped(r)) {
-                // "Justice Minister Jane Doe" in an article about one government body: that body.
-                Optional<Entity> body = onlyBodyFor(core, index);
-                if (body.isPresent()) {
-                    r = new RoleFact(r.person(), r.title(), r.former(), body, Optional.empty(), r.evidence(),
-                            r.confidence() * 0.7);
-                }
+            Optional<Entity> seat = office.isPresent() ? switch (office.get().level()) {
+                case COUNTRY -> country;
+                case PROVINCE -> province;
+                case CITY -> city;
+                case NONE -> Optional.empty();
+            } : lexicon.placeTitles().contains(core) ? country : Optional.empty();
+            if (seat.isPresent()) {
+                out.add(r.inferredIn(seat.get(), 0.8));
+                continue;
             }
-            out.add(r);
+            // "Justice Minister Jane Doe" in an article about one government body: that body.
+            Optional<Entity> kindOfBody = onlyBodyFor(core, index);
+            out.add(kindOfBody.map(b -> r.inferredIn(b, 0.7)).orElse(r));
         }
         context.put(Slots.ROLES, out);
+    }
+
+    /** The places that stated provincial offices are held in ("the Northland Governor"). */
+    private Set<Entity> provincialSeats(List<RoleFact> stated) {
+        Set<Entity> seats = new LinkedHashSet<>();
+        for (RoleFact r : stated) {
+            boolean provincial = offices.of(r.title()).filter(o -> o.level() == OfficeLevels.Level.PROVINCE).isPresent();
+            if (provincial) {
+                r.jurisdiction().ifPresent(seats::add);
+            }
+        }
+        return seats;
+    }
+
+    /** The article's places that NER typed so, with {@code also}. */
+    private static Set<Entity> placesTyped(AnnotatedDocument doc, EntityIndex index, String type, Set<Entity> also) {
+        Set<Entity> out = new LinkedHashSet<>(also);
+        for (Mention m : doc.mentions()) {
+            if (m.type().equals(type)) {
+                index.named(m.span().sentence(), m.span().start()).filter(e -> e.kind() == EntityKind.PLACE)
+                        .ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Entity> only(Set<Entity> entities) {
+        return entities.size() == 1 ? Optional.of(entities.iterator().next()) : Optional.empty();
+    }
+
+    /**
+     * The article's one organization that is one of the bodies: its name ends with the body's
+     * words ("the National Assembly") or begins with them before "of" ("Senate of Northland"),
+     * but is not a part of it ("Senate Standing Committee"), if one.
+     */
+    private static Optional<Entity> onlyBodyNamed(List<String> bodies, EntityIndex index) {
+        if (bodies.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Entity> found = index.entities().stream().filter(e -> e.kind() == EntityKind.ORGANIZATION)
+                .filter(e -> bodies.stream().anyMatch(b -> isBody(Names.key(e.label()), b))).toList();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    private static boolean isBody(String name, String body) {
+        return name.equals(body) || name.endsWith(" " + body) || name.startsWith(body + " of ");
     }
 
     /** The one organization of the article whose name ends as the bodies a title is held in, if one. */
@@ -65,15 +132,24 @@ final class ImpliedRoleScope implements ExtractionStep {
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
-    /** The country the article names most often, if it names any. */
+    /**
+     * The country the article names most often, if it names any. A country alone on a line is a
+     * scraped page's section label ("US" above a story), not a mention.
+     */
     private static Optional<Entity> homeCountry(AnnotatedDocument doc, EntityIndex index) {
         Map<Entity, Integer> counts = new LinkedHashMap<>();
-        for (var m : doc.mentions()) {
-            if (m.type().equals("COUNTRY")) {
+        for (Mention m : doc.mentions()) {
+            if (m.type().equals("COUNTRY") && !aloneOnLine(doc.text(), m)) {
                 index.named(m.span().sentence(), m.span().start()).filter(e -> e.kind() == EntityKind.PLACE)
                         .ifPresent(e -> counts.merge(e, 1, Integer::sum));
             }
         }
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    }
+
+    private static boolean aloneOnLine(String text, Mention m) {
+        boolean lineStart = m.begin() == 0 || text.charAt(m.begin() - 1) == '\n';
+        boolean lineEnd = m.end() >= text.length() || text.charAt(m.end()) == '\n';
+        return lineStart && lineEnd && m.text().toUpperCase(Locale.ROOT).equals(m.text());
     }
 }

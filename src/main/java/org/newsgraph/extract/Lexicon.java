@@ -36,13 +36,14 @@ import org.newsgraph.error.NewsgraphException;
  * @param orgSuffixes   head nouns of organization names ("commission", "police")
  * @param titleModifiers ranks and portfolios that belong to a title before it ("deputy", "justice")
  * @param titleBodies   for a title's last word, the last words of the names of bodies it is held in
+ * @param titleForms    the full title an abbreviation stands for ("cm" for "chief minister")
  * @param boilerplate   patterns of scraped-page lines that are not part of the story
  * @param known         well-known entities by normalized alias
  */
 public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<String> objectSpeech, Set<String> speechNouns,
                       Set<String> eventTriggers, Set<String> eventNouns, List<String> titles, Set<String> placeTitles,
                       Set<String> partyWords, Set<String> orgHeads, Set<String> orgSuffixes, Set<String> titleModifiers,
-                      Map<String, Set<String>> titleBodies,
+                      Map<String, Set<String>> titleBodies, Map<String, String> titleForms,
                       List<java.util.regex.Pattern> boilerplate, Map<String, KnownEntity> known) {
 
     /** A well-known person, organization or place from {@code ontology/known-entities.tsv}. */
@@ -63,6 +64,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         orgHeads = Set.copyOf(orgHeads);
         titleModifiers = Set.copyOf(titleModifiers);
         titleBodies = Map.copyOf(titleBodies);
+        titleForms = Map.copyOf(titleForms);
         orgSuffixes = Set.copyOf(orgSuffixes);
         boilerplate = List.copyOf(boilerplate);
         known = Map.copyOf(known);
@@ -140,8 +142,15 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         }
         List<String> titles = new ArrayList<>();
         Set<String> placeTitles = new HashSet<>();
+        Map<String, String> titleForms = new HashMap<>();
         for (String line : words("titles.txt", extra)) {
             String title = line.replace("@place", "").strip();
+            int equals = title.indexOf(" = ");
+            if (equals > 0) {
+                // "cm = chief minister": matched as written, recorded in full so titles compare across articles
+                titleForms.put(title.substring(0, equals).strip(), title.substring(equals + 3).strip());
+                title = title.substring(0, equals).strip();
+            }
             if (!titles.contains(title)) {
                 titles.add(title);
             }
@@ -169,7 +178,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
                 new HashSet<>(words("event-nouns.txt", extra)),
                 titles, placeTitles, new HashSet<>(words("party-words.txt", extra)),
                 new HashSet<>(words("org-heads.txt", extra)), new HashSet<>(words("org-suffixes.txt", extra)),
-                new HashSet<>(words("title-modifiers.txt", extra)), titleBodies(extra),
+                new HashSet<>(words("title-modifiers.txt", extra)), titleBodies(extra), titleForms,
                 lines("boilerplate.txt", extra).stream().map(Lexicon::pattern).toList(), known);
     }
 

@@ -63,6 +63,20 @@ final class NominalEvents implements ExtractionStep {
         }
     }
 
+    /** The sentence's root and the verbs set beside it ("Opening the debate, X said"; the parser may root either). */
+    private static List<Integer> mainVerbs(Sentence s) {
+        List<Integer> out = new ArrayList<>();
+        s.dependencies().stream().filter(d -> d.governor() < 0).forEach(root -> {
+            out.add(root.dependent());
+            for (Dependency d : s.children(root.dependent())) {
+                if (Set.of("parataxis", "conj").contains(d.baseRelation())) {
+                    out.add(d.dependent());
+                }
+            }
+        });
+        return out;
+    }
+
     /** An event noun heading its own phrase: "the election", not "election campaign". */
     private boolean isNamedEvent(Sentence s, Token n) {
         if (!n.isNoun() || !lexicon.eventNouns().contains(n.lemma().toLowerCase(Locale.ROOT))
@@ -100,6 +114,12 @@ final class NominalEvents implements ExtractionStep {
                 && CLAUSE_ARGUMENTS.contains(edge.get().relation())
                 && !lexicon.eventTriggers().contains(s.token(edge.get().governor()).lemma().toLowerCase(Locale.ROOT))) {
             date = dates.at(s.index(), edge.get().governor());
+        }
+        if (date.isEmpty() && !n.pos().equals("NNS")) {
+            // "Opening the debate, X said ...": an event of the story its sentence narrates
+            for (int verb : mainVerbs(s)) {
+                date = date.or(() -> dates.ofNarration(s, verb));
+            }
         }
         List<Entity> participants = new ArrayList<>();
         for (Dependency d : s.children(n.index())) {

@@ -27,13 +27,15 @@ final class RoleScopes {
             i -= 3; // "Pakistan Peoples Party (PPP) Chairman": look past the acronym in brackets
         }
         int skipped = 0;
-        while (i >= 0 && skipped < 3 && (s.token(i).pos().equals("POS") || lowerCase(s.token(i))
+        // "party founder X", "its provincial president X": stop at the word that names the body
+        while (i >= 0 && skipped < 3 && !s.token(i).word().equalsIgnoreCase("party")
+                && (s.token(i).pos().equals("POS") || lowerCase(s.token(i))
                 && (s.token(i).isNoun() || s.token(i).pos().startsWith("JJ")))) {
             i--;
             skipped++;
         }
-        if (i < 0) {
-            return Optional.empty();
+        if (i < 0 || lineBreakBetween(s, i, title.span().start())) {
+            return Optional.empty(); // a line above the title is a heading or a section label ("US"), not its scope
         }
         Optional<Entity> named = index.named(s.index(), i).filter(e -> e.kind() != EntityKind.PERSON);
         if (named.isPresent()) {
@@ -45,11 +47,24 @@ final class RoleScopes {
             return index.resolve(s.index(), i).filter(e -> e.kind() == EntityKind.ORGANIZATION)
                     .or(() -> mainParty(index));
         }
+        if (t.pos().equals("PRP$") && !t.word().equalsIgnoreCase("his") && !t.word().equalsIgnoreCase("her")) {
+            // "the party's general secretary X and its provincial president Y": what "its" refers to
+            int possessive = i;
+            return index.resolve(s.index(), i).filter(e -> e.kind() == EntityKind.ORGANIZATION)
+                    .or(() -> nearestBefore(s, possessive, index));
+        }
         boolean governmentOffice = title.place() || title.title().endsWith("minister");
         if (t.isProperNoun() && !t.ner().equals("PERSON") && i == title.span().start() - 1 && governmentOffice
                 && !lowerCase(t) && !lexicon.isHonorific(t.word())) {
-            // A place NER missed, named only as the seat of an office ("Sindh Governor").
-            Entity place = new Entity(EntityKind.PLACE, Names.clean(t.word()), Set.of(), false, Optional.empty());
+            // A place NER missed, named only as the seat of an office ("Sindh Governor"), hyphenated
+            // names whole ("North-Eastland Governor").
+            int first = i;
+            while (first >= 2 && s.token(first - 1).word().equals("-") && s.token(first - 2).isProperNoun()
+                    && !lowerCase(s.token(first - 2))) {
+                first -= 2;
+            }
+            String name = s.textOf(first, i + 1).replaceAll("\\s*-\\s*", "-");
+            Entity place = new Entity(EntityKind.PLACE, Names.clean(name), Set.of(), false, Optional.empty());
             Optional<Entity> existing = scopePlaces.stream().filter(x -> x.key().equals(place.key())).findFirst();
             if (existing.isPresent()) {
                 return existing;
@@ -58,6 +73,10 @@ final class RoleScopes {
             return Optional.of(place);
         }
         return Optional.empty();
+    }
+
+    private static boolean lineBreakBetween(Sentence s, int from, int to) {
+        return s.text().substring(s.token(from).begin() - s.begin(), s.token(to).begin() - s.begin()).contains("\n");
     }
 
     private static boolean lowerCase(Token t) {
@@ -74,6 +93,36 @@ final class RoleScopes {
             }
             if (i < s.tokens().size()) {
                 return index.resolve(s.index(), i).filter(e -> e.kind() != EntityKind.PERSON);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "Senator Jane Roe of the Green Party": the body after the holder's name.
+     *
+     * @param nameEnd the token after the holder's name
+     */
+    static Optional<Entity> afterName(Sentence s, int nameEnd, EntityIndex index) {
+        int i = nameEnd;
+        if (i + 1 < s.tokens().size() && s.token(i).word().equalsIgnoreCase("of")) {
+            i++;
+            while (i < s.tokens().size() && s.token(i).pos().equals("DT")) {
+                i++;
+            }
+            if (i < s.tokens().size()) {
+                return index.named(s.index(), i).filter(e -> e.kind() == EntityKind.ORGANIZATION);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The organization named last before token {@code i} of the sentence. */
+    private static Optional<Entity> nearestBefore(Sentence s, int i, EntityIndex index) {
+        for (int k = i - 1; k >= 0; k--) {
+            Optional<Entity> e = index.named(s.index(), k).filter(x -> x.kind() == EntityKind.ORGANIZATION);
+            if (e.isPresent()) {
+                return e;
             }
         }
         return Optional.empty();

@@ -46,11 +46,25 @@ final class TitleHolders implements ExtractionStep {
         List<Entity> scopePlaces = new ArrayList<>();
         Map<String, RoleFact> roles = new LinkedHashMap<>();
         for (Sentence s : doc.sentences()) {
-            for (TitleSpan title : TitleSpan.find(s, lexicon)) {
+            List<TitleSpan> titles = TitleSpan.find(s, lexicon);
+            List<Optional<Holder>> holders = new ArrayList<>();
+            for (TitleSpan title : titles) {
                 // In a quote, "he" is whoever the speaker means: no copula roles from quotes.
                 boolean quoted = doc.quotes().stream().anyMatch(q -> q.begin() < s.token(title.span().start()).begin()
                         && s.token(title.span().start()).begin() < q.end());
-                holder(s, title, index, quoted).ifPresent(h -> {
+                holders.add(holder(s, title, index, quoted));
+            }
+            for (int t = titles.size() - 2; t >= 0; t--) {
+                if (holders.get(t).isEmpty() && holders.get(t + 1).isPresent()
+                        && coordinated(s, titles.get(t), titles.get(t + 1))) {
+                    // "Deputy Prime Minister and Foreign Minister Jane Roe": both titles are hers
+                    Holder next = holders.get(t + 1).get();
+                    holders.set(t, Optional.of(new Holder(next.person(), next.confidence() * 0.9, next.nameToken())));
+                }
+            }
+            for (int t = 0; t < titles.size(); t++) {
+                TitleSpan title = titles.get(t);
+                holders.get(t).ifPresent(h -> {
                     RoleFact role = role(s, title, h, index, scopePlaces);
                     String key = role.person().key() + "|" + role.title();
                     RoleFact seen = roles.get(key);
@@ -62,6 +76,13 @@ final class TitleHolders implements ExtractionStep {
         }
         context.put(Slots.STATED_ROLES, new ArrayList<>(roles.values()));
         context.put(Slots.SCOPE_PLACES, scopePlaces);
+    }
+
+    /** "X and Y", "X cum Y": two titles joined with nothing else between them. */
+    private static boolean coordinated(Sentence s, TitleSpan first, TitleSpan second) {
+        int gap = first.span().end();
+        return second.span().start() == gap + 1
+                && Set.of("and", "cum", "&").contains(s.token(gap).word().toLowerCase(java.util.Locale.ROOT));
     }
 
     static boolean scoped(RoleFact r) {
@@ -101,6 +122,25 @@ final class TitleHolders implements ExtractionStep {
                 return Optional.of(new Holder(e.get(), 0.8, after, between));
             }
         }
+        // "chair of the Northland Growers Association Mara Quill": the body, then the name
+        if (k + 1 < s.tokens().size() && s.token(k).word().equalsIgnoreCase("of")) {
+            int o = k + 1;
+            while (o < s.tokens().size() && s.token(o).pos().equals("DT")) {
+                o++;
+            }
+            Optional<Entity> body = o < s.tokens().size()
+                    ? index.named(si, o).filter(x -> x.kind() == EntityKind.ORGANIZATION) : Optional.empty();
+            if (body.isPresent()) {
+                int after = o;
+                while (after < s.tokens().size() && index.named(si, after).equals(body)) {
+                    after++;
+                }
+                e = person(index, si, after);
+                if (e.isPresent()) {
+                    return Optional.of(new Holder(e.get(), 0.8, after, body));
+                }
+            }
+        }
         // "the party's leader, Mara Quill"
         if (b + 1 < s.tokens().size() && s.token(b).word().equals(",")) {
             e = person(index, si, b + 1);
@@ -135,6 +175,15 @@ final class TitleHolders implements ExtractionStep {
         return Optional.empty();
     }
 
+    /** The token after the holder's name. */
+    private static int nameEnd(Sentence s, Holder h, EntityIndex index) {
+        int k = h.nameToken();
+        while (k < s.tokens().size() && index.named(s.index(), k).filter(h.person()::equals).isPresent()) {
+            k++;
+        }
+        return k;
+    }
+
     private static Optional<Entity> person(EntityIndex index, int sentence, int token) {
         return token < 0 ? Optional.empty()
                 : index.named(sentence, token).filter(e -> e.kind() == EntityKind.PERSON);
@@ -156,7 +205,9 @@ final class TitleHolders implements ExtractionStep {
     private RoleFact role(Sentence s, TitleSpan title, Holder h, EntityIndex index, List<Entity> scopePlaces) {
         int a = title.span().start();
         Optional<Entity> scope = h.scope().or(() -> scopes.before(s, title, index, scopePlaces))
-                .or(() -> RoleScopes.after(s, title, index)).or(() -> RoleScopes.possessive(s, title, index));
+                .or(() -> RoleScopes.after(s, title, index)).or(() -> RoleScopes.possessive(s, title, index))
+                .or(() -> h.nameToken() > title.span().start()
+                        ? RoleScopes.afterName(s, nameEnd(s, h, index), index) : Optional.empty());
         String core = title.title().replaceFirst("^(former|ex-|ex |erstwhile|outgoing) ?", "");
         boolean former = !core.equals(title.title()) || a > 0 && (FORMER.contains(s.token(a - 1).word().toLowerCase())
                 || a > 1 && FORMER.contains(s.token(a - 2).word().toLowerCase()) && s.token(a - 1).word().equals("-"));

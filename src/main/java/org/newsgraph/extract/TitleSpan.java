@@ -30,7 +30,8 @@ record TitleSpan(Span span, String title, boolean place) {
                 if (lexicon.titles().contains(text) && plausible(s, i, j)) {
                     int start = withModifiers(s, i, out.isEmpty() ? 0 : out.get(out.size() - 1).span().end(), lexicon);
                     int end = withPortfolio(s, j, lexicon);
-                    String title = s.textOf(start, end).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                    String title = (textOf(s, start, i) + " " + lexicon.titleForms().getOrDefault(text, text) + " "
+                            + textOf(s, j, end)).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
                     out.add(new TitleSpan(new Span(s.index(), start, end), title, lexicon.placeTitles().contains(text)));
                     j = end;
                     i = j - 1;
@@ -39,6 +40,10 @@ record TitleSpan(Span span, String title, boolean place) {
             }
         }
         return out;
+    }
+
+    private static String textOf(Sentence s, int start, int end) {
+        return start < end ? s.textOf(start, end) : "";
     }
 
     /**
@@ -50,6 +55,9 @@ record TitleSpan(Span span, String title, boolean place) {
         int i = start;
         while (i > floor && start - i < MAX_MODIFIERS) {
             Token t = s.token(i - 1);
+            if (s.text().substring(t.end() - s.begin(), s.token(i).begin() - s.begin()).contains("\n")) {
+                break; // the line above is a heading, not the title's modifier
+            }
             if (!t.ner().equals("O") && !t.ner().equals("TITLE")) {
                 break; // "Labour MP": a name, not a portfolio
             }

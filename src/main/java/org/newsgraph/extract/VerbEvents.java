@@ -58,7 +58,7 @@ final class VerbEvents implements ExtractionStep {
     }
 
     private static EventFact event(Sentence s, Token v, EntityIndex index, AgentResolver agents, ClauseDates dates) {
-        Optional<TimeValue> date = dates.ofClause(s, v.index());
+        Optional<TimeValue> date = dates.ofClause(s, v.index()).or(() -> dates.ofNarration(s, v.index()));
         List<Entity> participants = new ArrayList<>();
         Optional<Entity> place = Optional.empty();
         for (Dependency d : s.children(v.index())) {

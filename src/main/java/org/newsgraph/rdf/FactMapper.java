@@ -86,6 +86,9 @@ public final class FactMapper {
             }
             r.organization().ifPresent(o -> emit.add(role, NG.inOrganization, iris.entity(o)));
             r.jurisdiction().ifPresent(p -> emit.add(role, NG.jurisdiction, iris.entity(p)));
+            if (r.scopeInferred()) {
+                emit.typed(role, NG.scopeInferred, "true", XSDDatatype.XSDboolean);
+            }
             article.date().ifPresent(d -> emit.typed(role, NG.reportedOn, d.toString(), XSDDatatype.XSDdate));
             provenance(emit, role, graph, r);
         }

@@ -77,6 +77,8 @@ public final class NG {
     public static final Property title = property("title");
     /** True when the text says the role is former, {@code xsd:boolean}. */
     public static final Property former = property("former");
+    /** True when a role's organization or place is implied by the article, not stated, {@code xsd:boolean}. */
+    public static final Property scopeInferred = property("scopeInferred");
     /** Publication date of the article reporting the role, {@code xsd:date}. */
     public static final Property reportedOn = property("reportedOn");
 

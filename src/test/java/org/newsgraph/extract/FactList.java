@@ -45,6 +45,9 @@ final class FactList {
             j.put("former", r.former());
             j.put("organization", optional(r.organization().map(ref)));
             j.put("jurisdiction", optional(r.jurisdiction().map(ref)));
+            if (r.scopeInferred()) {
+                j.put("scopeInferred", true);
+            }
             return withEvidence(j, r);
         }));
         o.put("statements", array(facts.statements(), s -> {

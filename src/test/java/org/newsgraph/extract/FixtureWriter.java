@@ -24,6 +24,7 @@ import org.newsgraph.nlp.NlpProfile;
  * bench/regenerate-fixtures                      # every folder's annotated.json
  * bench/regenerate-fixtures NAME...              # only these folders
  * bench/regenerate-fixtures --expected NAME...   # and their expected.json (review the diff!)
+ * bench/regenerate-fixtures --expected --saved NAME...   # expected.json from the saved annotations, no models
  * </pre>
  *
  * A new case: make {@code src/test/resources/golden/NAME/} with {@code text.txt} and
@@ -37,12 +38,15 @@ public final class FixtureWriter {
 
     public static void main(String[] args) {
         boolean expected = false;
+        boolean saved = false;
         List<String> names = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("--expected")) {
                 expected = true;
+            } else if (arg.equals("--saved")) {
+                saved = true;
             } else if (arg.startsWith("-")) {
-                System.err.println("usage: bench/regenerate-fixtures [--expected] [NAME...]");
+                System.err.println("usage: bench/regenerate-fixtures [--expected] [--saved] [NAME...]");
                 System.exit(2);
             } else {
                 names.add(arg);
@@ -50,16 +54,22 @@ public final class FixtureWriter {
         }
         List<GoldenCase> cases = names.isEmpty() ? GoldenCase.all()
                 : names.stream().map(GoldenCase::named).toList();
-        Annotator annotator = CoreNlpAnnotator.shared(NlpProfile.DEFAULT);
+        // --saved: the annotations already in the folder, so expected facts follow an extraction change without the models
+        Annotator annotator = saved ? null : CoreNlpAnnotator.shared(NlpProfile.DEFAULT);
         List<String> stale = new ArrayList<>();
         for (GoldenCase c : cases) {
-            AnnotatedDocument doc = annotator.annotate(c.text(), c.date());
-            AnnotatedDocumentJson.write(doc, c.annotatedFile());
+            AnnotatedDocument doc;
+            if (saved) {
+                doc = AnnotatedDocumentJson.read(c.annotatedFile());
+            } else {
+                doc = annotator.annotate(c.text(), c.date());
+                AnnotatedDocumentJson.write(doc, c.annotatedFile());
+            }
             ArticleFacts facts = Extractor.create(c.lexicon()).extract(c.article(), doc);
-            String wrote = "annotated.json";
+            String wrote = saved ? "" : "annotated.json";
             if (expected) {
                 write(c, FactList.write(facts));
-                wrote += ", expected.json";
+                wrote += saved ? "expected.json" : ", expected.json";
             } else if (!Files.exists(c.expectedFile())) {
                 stale.add(c.name() + ": no expected.json yet");
             } else {

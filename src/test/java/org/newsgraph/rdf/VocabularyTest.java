@@ -97,7 +97,7 @@ class VocabularyTest {
         Set<String> objectProperties = Set.of("holdsRole", "inOrganization", "jurisdiction",
                 "attributedTo", "participant", "atPlace", "mentions", "sourceArticle");
         List<Resource> properties = constants(org.apache.jena.rdf.model.Property.class);
-        assertEquals(23, properties.size());
+        assertEquals(24, properties.size());
         for (Resource property : properties) {
             Resource expected = objectProperties.contains(property.getLocalName())
                     ? OWL.ObjectProperty : OWL.DatatypeProperty;
