@@ -83,7 +83,9 @@ final class OfficeLevels {
      */
     Optional<Office> of(String title) {
         String core = title.replaceFirst("^former ", "");
-        Optional<Office> own = Optional.ofNullable(offices.get(core));
+        // "* minister": the level of any minister of a portfolio the table does not list
+        Optional<Office> own = Optional.ofNullable(offices.get(core))
+                .or(() -> Optional.ofNullable(core.contains(" ") ? offices.get("* " + core.substring(core.lastIndexOf(' ') + 1)) : null));
         int to = core.indexOf(" to ");
         if (own.isPresent() || to < 0) {
             return own;
