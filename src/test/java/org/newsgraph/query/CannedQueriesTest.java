@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +110,22 @@ class CannedQueriesTest {
             assertEquals(List.of("Mara Quill | leader", "Tobias Fenn | spokesperson"),
                     rows(run(synthetic, "roles", "asOf=2025-02-01", "includeFormer=false"), "person", "title"));
             assertEquals(List.of(), rows(run(sample, "roles", "asOf=2025-01-01"), "person"));
+        }
+    }
+
+    @Test
+    void aScopeOnlyImpliedByItsArticleIsNoChangeOfRole() {
+        try (GraphStore store = QueryFixtures.store("inferred-scope.trig")) {
+            assertEquals(List.of(), rows(run(store, "role-changes"), "person"));
+        }
+        // the same second report with its scope stated is a change of place
+        DatasetGraph data = QueryFixtures.read("inferred-scope.trig");
+        data.getGraph(NodeFactory.createURI("https://w3id.org/newsgraph/article/southland-2025-03-09"))
+                .remove(Node.ANY, NodeFactory.createURI("https://w3id.org/newsgraph/ontology#scopeInferred"), Node.ANY);
+        try (GraphStore store = GraphStore.inMemory()) {
+            QueryFixtures.load(store, data);
+            assertEquals(List.of("Lena Farrow | Northland | Southland"),
+                    rows(run(store, "role-changes"), "person", "beforeIn", "afterIn"));
         }
     }
 
