@@ -66,9 +66,6 @@ record TitleSpan(Span span, String title, boolean place) {
         int i = start;
         while (i > floor && start - i < MAX_MODIFIERS) {
             Token t = s.token(i - 1);
-            if (s.text().substring(t.end() - s.begin(), s.token(i).begin() - s.begin()).contains("\n")) {
-                break; // the line above is a heading, not the title's modifier
-            }
             if (!t.ner().equals("O") && !t.ner().equals("TITLE")) {
                 break; // "Labour MP": a name, not a portfolio
             }
