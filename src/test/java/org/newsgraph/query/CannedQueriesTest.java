@@ -71,7 +71,6 @@ class CannedQueriesTest {
                     "Farooq Sattar | leader | " + MQM_P + " | false",
                     "Kamran Tessori | governor | Sindh | false",
                     "Khalid Maqbool Siddiqui | chairman | " + MQM_P + " | false",
-                    "Shehbaz Sharif | pm | Pakistan | false",
                     "Shehbaz Sharif | prime minister | Pakistan | false"),
                     rows(run(sample, "roles"), "person", "title", "in", "former"));
         }
@@ -382,7 +381,7 @@ class CannedQueriesTest {
     class EventsInRange {
         @Test
         void givesTheEventsOfSaturday8February2025() {
-            assertEquals(List.of("2025-02-08 | stormed", "2025-02-08 | protest"),
+            assertEquals(List.of("2025-02-08 | stormed", "2025-02-08 | protest", "2025-02-08 | gathered"),
                     rows(run(sample, "events-in-range", "from=2025-02-08", "to=2025-02-08"), "when", "trigger"));
         }
 
@@ -444,7 +443,7 @@ class CannedQueriesTest {
     class Articles {
         @Test
         void countsWhatWasReadFromTheSample() {
-            assertEquals(List.of(SAMPLE_ID + " | 2025-02-09 |  | 12 | 5 | 6 | 10"),
+            assertEquals(List.of(SAMPLE_ID + " | 2025-02-09 |  | 12 | 4 | 6 | 10"),
                     rows(run(sample, "articles"), "articleId", "date", "headline", "entities", "roles", "statements", "events"));
         }
 
