@@ -50,6 +50,7 @@ final class DateAnchoring implements ExtractionStep {
 
     /** How far into the article its lead reaches, in sentences. */
     private static final int LEAD_SENTENCES = 2;
+    private static final java.util.regex.Pattern FULL_STOP = java.util.regex.Pattern.compile("[.!?][\"'”’)]*\\s*$");
     /** How many days before publication a story's own day can be: a weekly's news peg. */
     private static final int NEWS_PEG_DAYS = 7;
 
@@ -62,7 +63,12 @@ final class DateAnchoring implements ExtractionStep {
             return Optional.empty();
         }
         java.time.LocalDate published = doc.date().get();
-        for (int i = 0; i < Math.min(LEAD_SENTENCES, bySentence.size()); i++) {
+        int lead = 0;
+        for (int i = 0; i < bySentence.size() && lead < LEAD_SENTENCES; i++) {
+            if (!FULL_STOP.matcher(doc.sentences().get(i).text()).find()) {
+                continue; // a headline, a section label or a teaser line is not the lead
+            }
+            lead++;
             for (TimeValue t : bySentence.get(i).values()) {
                 if (t.granularity() == TimeValue.Granularity.DAY) {
                     java.time.LocalDate day = java.time.LocalDate.parse(t.lexical());

@@ -77,8 +77,20 @@ final class OfficeLevels {
         return new OfficeLevels(out);
     }
 
-    /** The office of a title, without "former". */
+    /**
+     * The office of a title, without "former"; an aide's is the level of the office they serve
+     * ("adviser to chief minister on information": a provincial office), without its bodies.
+     */
     Optional<Office> of(String title) {
-        return Optional.ofNullable(offices.get(title.replaceFirst("^former ", "")));
+        String core = title.replaceFirst("^former ", "");
+        // "* minister": the level of any minister of a portfolio the table does not list
+        Optional<Office> own = Optional.ofNullable(offices.get(core))
+                .or(() -> Optional.ofNullable(core.contains(" ") ? offices.get("* " + core.substring(core.lastIndexOf(' ') + 1)) : null));
+        int to = core.indexOf(" to ");
+        if (own.isPresent() || to < 0) {
+            return own;
+        }
+        String principal = core.substring(to + 4).replaceFirst(" (on|for) .*$", "");
+        return Optional.ofNullable(offices.get(principal)).map(o -> new Office(o.level(), List.of()));
     }
 }

@@ -34,8 +34,8 @@ final class RoleScopes {
             i--;
             skipped++;
         }
-        if (i < 0 || lineBreakBetween(s, i, title.span().start())) {
-            return Optional.empty(); // a line above the title is a heading or a section label ("US"), not its scope
+        if (i < 0) {
+            return Optional.empty();
         }
         Optional<Entity> named = index.named(s.index(), i).filter(e -> e.kind() != EntityKind.PERSON);
         if (named.isPresent()) {
@@ -73,10 +73,6 @@ final class RoleScopes {
             return Optional.of(place);
         }
         return Optional.empty();
-    }
-
-    private static boolean lineBreakBetween(Sentence s, int from, int to) {
-        return s.text().substring(s.token(from).begin() - s.begin(), s.token(to).begin() - s.begin()).contains("\n");
     }
 
     private static boolean lowerCase(Token t) {

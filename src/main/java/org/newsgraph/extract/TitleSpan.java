@@ -30,8 +30,8 @@ record TitleSpan(Span span, String title, boolean place) {
                 if (lexicon.titles().contains(text) && plausible(s, i, j)) {
                     int start = withModifiers(s, i, out.isEmpty() ? 0 : out.get(out.size() - 1).span().end(), lexicon);
                     int end = withPortfolio(s, j, lexicon);
-                    String title = (textOf(s, start, i) + " " + lexicon.titleForms().getOrDefault(text, text) + " "
-                            + textOf(s, j, end)).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+                    String title = written(textOf(s, start, i) + " " + lexicon.titleForms().getOrDefault(text, text) + " "
+                            + textOf(s, j, end), lexicon);
                     out.add(new TitleSpan(new Span(s.index(), start, end), title, lexicon.placeTitles().contains(text)));
                     j = end;
                     i = j - 1;
@@ -40,6 +40,17 @@ record TitleSpan(Span span, String title, boolean place) {
             }
         }
         return out;
+    }
+
+    /** A title as roles record it: lower case, abbreviations in full, no articles inside ("adviser to chief minister"). */
+    private static String written(String text, Lexicon lexicon) {
+        StringBuilder out = new StringBuilder();
+        for (String w : text.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
+            if (!w.equals("the")) {
+                out.append(out.length() == 0 ? "" : " ").append(lexicon.titleForms().getOrDefault(w, w));
+            }
+        }
+        return out.toString();
     }
 
     private static String textOf(Sentence s, int start, int end) {
@@ -55,9 +66,6 @@ record TitleSpan(Span span, String title, boolean place) {
         int i = start;
         while (i > floor && start - i < MAX_MODIFIERS) {
             Token t = s.token(i - 1);
-            if (s.text().substring(t.end() - s.begin(), s.token(i).begin() - s.begin()).contains("\n")) {
-                break; // the line above is a heading, not the title's modifier
-            }
             if (!t.ner().equals("O") && !t.ner().equals("TITLE")) {
                 break; // "Labour MP": a name, not a portfolio
             }
@@ -71,9 +79,13 @@ record TitleSpan(Span span, String title, boolean place) {
         return i;
     }
 
-    /** "Minister for Justice", "Secretary of State for Health": a portfolio after the title is part of it. */
+    /**
+     * "Minister for Justice", "Secretary of State for Health": a portfolio after the title is part
+     * of it; so is the office an adviser serves and the brief ("Adviser to the Chief Minister on
+     * Information").
+     */
     private static int withPortfolio(Sentence s, int end, Lexicon lexicon) {
-        int k = end;
+        int k = withPrincipal(s, end, lexicon);
         while (k + 1 < s.tokens().size() && Set.of("for", "of").contains(s.token(k).word().toLowerCase(Locale.ROOT))
                 && lexicon.titleModifiers().contains(s.token(k + 1).word().toLowerCase(Locale.ROOT))) {
             k += 2;
@@ -82,6 +94,34 @@ record TitleSpan(Span span, String title, boolean place) {
             }
         }
         return k;
+    }
+
+    private static final int MAX_PRINCIPAL_TOKENS = 3;
+
+    /** "adviser to the prime minister on X": past "to (the) TITLE" and its brief, or {@code end} if none. */
+    private static int withPrincipal(Sentence s, int end, Lexicon lexicon) {
+        if (end + 1 >= s.tokens().size() || !s.token(end).word().equalsIgnoreCase("to")) {
+            return end;
+        }
+        int m = end + 1;
+        if (s.token(m).word().equalsIgnoreCase("the")) {
+            m++;
+        }
+        for (int n = Math.min(MAX_PRINCIPAL_TOKENS, s.tokens().size() - m); n > 0; n--) {
+            String text = s.textOf(m, m + n).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            if (lexicon.titles().contains(text)) {
+                int k = m + n;
+                if (k + 1 < s.tokens().size() && Set.of("on", "for").contains(s.token(k).word().toLowerCase(Locale.ROOT))
+                        && lexicon.titleModifiers().contains(s.token(k + 1).word().toLowerCase(Locale.ROOT))) {
+                    k += 2;
+                    while (k < s.tokens().size() && lexicon.titleModifiers().contains(s.token(k).word().toLowerCase(Locale.ROOT))) {
+                        k++;
+                    }
+                }
+                return k;
+            }
+        }
+        return end;
     }
 
     /** A title is a noun phrase, not a time ("5 PM") or a verb ("to head the party"). */

@@ -30,8 +30,10 @@ public enum NlpProfile {
      */
     public Properties properties() {
         Properties p = new Properties();
-        // A blank line ends a sentence, so a headline or caption never runs into the body.
-        p.setProperty("ssplit.newlineIsSentenceBreak", "two");
+        // A line break ends a sentence, so a headline, a section label, a teaser or a caption never
+        // runs into the body: scraped news puts each on a line of its own, and no corpus at hand
+        // wraps a paragraph over lines.
+        p.setProperty("ssplit.newlineIsSentenceBreak", "always");
         p.setProperty("quote.attributeQuotes", "true");
         p.setProperty("ner.applyFineGrained", "true");
         if (this == ACCURATE) {
