@@ -295,8 +295,11 @@ final class EntityResolver implements ExtractionStep {
     }
 
     private boolean isPartyName(String name) {
-        return words(name.toLowerCase(Locale.ROOT)).stream().anyMatch(lexicon.partyWords()::contains)
-                && words(name.toLowerCase(Locale.ROOT)).stream().noneMatch(lexicon.orgHeads()::contains);
+        List<String> words = words(name.toLowerCase(Locale.ROOT));
+        String spaced = " " + String.join(" ", words) + " ";
+        return words.stream().anyMatch(lexicon.partyWords()::contains)
+                && words.stream().noneMatch(lexicon.orgHeads()::contains)
+                && lexicon.notPartyWords().stream().noneMatch(w -> spaced.contains(" " + w + " "));
     }
 
     /** Each coreference chain that names exactly one entity lends it to its other mentions. */

@@ -32,6 +32,7 @@ import org.newsgraph.error.NewsgraphException;
  * @param titles        lower-case political titles, by number of words, longest first
  * @param placeTitles   titles held in a place rather than an organization
  * @param partyWords    words that make an organization a party
+ * @param notPartyWords words and phrases that keep an organization from being a party ("super league", "union")
  * @param orgHeads      nouns that make a body of its own after an organization name
  * @param orgSuffixes   head nouns of organization names ("commission", "police")
  * @param titleModifiers ranks and portfolios that belong to a title before it ("deputy", "justice")
@@ -42,7 +43,7 @@ import org.newsgraph.error.NewsgraphException;
  */
 public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<String> objectSpeech, Set<String> speechNouns,
                       Set<String> eventTriggers, Set<String> eventNouns, List<String> titles, Set<String> placeTitles,
-                      Set<String> partyWords, Set<String> orgHeads, Set<String> orgSuffixes, Set<String> titleModifiers,
+                      Set<String> partyWords, Set<String> notPartyWords, Set<String> orgHeads, Set<String> orgSuffixes, Set<String> titleModifiers,
                       Map<String, Set<String>> titleBodies, Map<String, String> titleForms,
                       List<java.util.regex.Pattern> boilerplate, Map<String, KnownEntity> known) {
 
@@ -61,6 +62,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         titles = List.copyOf(titles);
         placeTitles = Set.copyOf(placeTitles);
         partyWords = Set.copyOf(partyWords);
+        notPartyWords = Set.copyOf(notPartyWords);
         orgHeads = Set.copyOf(orgHeads);
         titleModifiers = Set.copyOf(titleModifiers);
         titleBodies = Map.copyOf(titleBodies);
@@ -177,6 +179,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
                 new HashSet<>(words("event-triggers.txt", extra)),
                 new HashSet<>(words("event-nouns.txt", extra)),
                 titles, placeTitles, new HashSet<>(words("party-words.txt", extra)),
+                new HashSet<>(words("not-party-words.txt", extra)),
                 new HashSet<>(words("org-heads.txt", extra)), new HashSet<>(words("org-suffixes.txt", extra)),
                 new HashSet<>(words("title-modifiers.txt", extra)), titleBodies(extra), titleForms,
                 lines("boilerplate.txt", extra).stream().map(Lexicon::pattern).toList(), known);
