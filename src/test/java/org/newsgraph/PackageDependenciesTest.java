@@ -56,7 +56,8 @@ class PackageDependenciesTest {
 
     @Test
     void jdepsSeesEveryStageOfTheMainClasses() {
-        Set<String> stages = Set.of("read", "nlp", "extract", "rdf", "store", "pipeline", "query", "transfer", "server", "cli", "error");
+        Set<String> stages = Set.of("read", "nlp", "extract", "rdf", "store", "pipeline", "query", "transfer", "server", "cli", "error",
+                "resolve");
         for (String stage : stages) {
             assertTrue(uses.containsKey(ROOT + "." + stage) || usedBySome(ROOT + "." + stage), stage + " not found in " + uses.keySet());
         }
@@ -73,6 +74,12 @@ class PackageDependenciesTest {
     @Test
     void theStoreIsASinkThatKnowsNeitherThePipelineNorTheNlpNorTheExtraction() {
         assertUsesNone("store", Set.of(ROOT, ROOT + ".pipeline", ROOT + ".nlp", ROOT + ".extract", ROOT + ".cli", ROOT + ".server"));
+    }
+
+    @Test
+    void resolutionWorksOnTheStoreAloneWithoutTheNlpOrTheExtraction() {
+        assertUsesNone("resolve", Set.of(ROOT, ROOT + ".pipeline", ROOT + ".nlp", ROOT + ".extract", ROOT + ".cli",
+                ROOT + ".server", ROOT + ".query", ROOT + ".transfer"));
     }
 
     @Test

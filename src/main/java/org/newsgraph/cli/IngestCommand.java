@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.read.ReadResult;
+import org.newsgraph.resolve.MergeRules;
+import org.newsgraph.resolve.StoreResolution;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.IngestSummary;
 import picocli.CommandLine.Command;
@@ -59,6 +61,9 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity = new Verbosity();
 
+    @Option(names = "--no-resolve", description = "Do not join the persons of the store afterwards (see resolve).")
+    boolean noResolve;
+
     /** The NLP to use; {@code null} for the standard CoreNLP pipeline, loaded on first need. */
     private final Annotator annotator;
 
@@ -97,6 +102,13 @@ final class IngestCommand implements Callable<Integer> {
             }
             IngestSummary summary = paths.isEmpty() ? new IngestSummary(0, 0, 0, 0, Duration.ZERO) : ingest(store, progress);
             progress.close();
+            if (!noResolve && summary.ingested() > 0) {
+                long resolving = System.nanoTime();
+                StoreResolution.Outcome resolved = StoreResolution.run(store, MergeRules.none(), false);
+                if (!resolved.merges().isEmpty()) {
+                    err.println("resolve: " + ResolveCommand.summary(resolved, false, (System.nanoTime() - resolving) / 1e9));
+                }
+            }
             failed += summary.failed();
             err.println(String.format(Locale.ROOT, "%s%d ingested, %d unchanged, %d failed, %d triples in store, %.1f s%s",
                     deletes.isEmpty() ? "" : deleted + " deleted, ", summary.ingested(), summary.unchanged(), failed,

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.newsgraph.resolve.MergeRules;
+import org.newsgraph.resolve.StoreResolution;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.IngestOutcome;
 import org.newsgraph.store.IngestSummary;
@@ -44,6 +46,9 @@ final class LoadCommand implements Callable<Integer> {
             description = "The most articles written in one transaction (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--no-resolve", description = "Do not join the persons of the store afterwards (see resolve).")
+    boolean noResolve;
+
     @Mixin
     Verbosity verbosity = new Verbosity();
 
@@ -54,6 +59,13 @@ final class LoadCommand implements Callable<Integer> {
         IngestSummary summary;
         try (GraphStore store = GraphStore.open(db)) {
             summary = GraphLoader.builder(store).batch(batch).listener(new Lines(err, verbosity.quiet)).build().load(files);
+            if (!noResolve && summary.ingested() > 0) {
+                long resolving = System.nanoTime();
+                StoreResolution.Outcome resolved = StoreResolution.run(store, MergeRules.none(), false);
+                if (!resolved.merges().isEmpty()) {
+                    err.println("resolve: " + ResolveCommand.summary(resolved, false, (System.nanoTime() - resolving) / 1e9));
+                }
+            }
         }
         err.println(String.format(Locale.ROOT, "%d loaded (%d added, %d replaced), %d unchanged, %d failed, %.1f s",
                 summary.ingested(), summary.added(), summary.replaced(), summary.unchanged(), summary.failed(),

@@ -24,10 +24,12 @@ final class ImpliedRoleScope implements ExtractionStep {
 
     private final Lexicon lexicon;
     private final OfficeLevels offices;
+    private final Gazetteer gazetteer;
 
     ImpliedRoleScope(Lexicon lexicon) {
         this.lexicon = lexicon;
         this.offices = OfficeLevels.builtIn();
+        this.gazetteer = Gazetteer.builtIn();
     }
 
     @Override
@@ -46,7 +48,10 @@ final class ImpliedRoleScope implements ExtractionStep {
         EntityIndex index = context.get(Slots.ENTITIES);
         List<RoleFact> stated = context.get(Slots.STATED_ROLES);
         Optional<Entity> country = homeCountry(doc, index);
-        Optional<Entity> province = only(placesTyped(doc, index, "STATE_OR_PROVINCE", provincialSeats(stated)));
+        Set<Entity> provinces = placesTyped(doc, index, "STATE_OR_PROVINCE", provincialSeats(stated));
+        index.entities().stream().filter(e -> kindOf(e).filter(k -> k == Gazetteer.Kind.PROVINCE).isPresent())
+                .forEach(provinces::add);
+        Optional<Entity> province = only(provinces);
         Optional<Entity> city = only(placesTyped(doc, index, "CITY", Set.of()));
         List<RoleFact> out = new ArrayList<>();
         for (RoleFact r : stated) {
@@ -133,10 +138,17 @@ final class ImpliedRoleScope implements ExtractionStep {
     }
 
     /**
-     * The country the article names most often, if it names any. A country alone on a line is a
-     * scraped page's section label ("US" above a story), not a mention.
+     * The country the article is about: of the countries it names, the one it names most often
+     * together with its provinces and cities ("PESHAWAR:", "the Sindh Assembly" count for
+     * Pakistan), if it names any. A country alone on a line is a scraped page's section label
+     * ("US" above a story), not a mention.
      */
-    private static Optional<Entity> homeCountry(AnnotatedDocument doc, EntityIndex index) {
+    private Optional<Entity> homeCountry(AnnotatedDocument doc, EntityIndex index) {
+        Map<String, Entity> countriesByCode = new LinkedHashMap<>();
+        for (Entity e : index.entities()) {
+            gazetteer.find(e.label()).filter(p -> p.kind() == Gazetteer.Kind.COUNTRY && e.kind() == EntityKind.PLACE)
+                    .ifPresent(p -> countriesByCode.putIfAbsent(p.country(), e));
+        }
         Map<Entity, Integer> counts = new LinkedHashMap<>();
         for (Mention m : doc.mentions()) {
             if (m.type().equals("COUNTRY") && !aloneOnLine(doc.text(), m)) {
@@ -144,7 +156,20 @@ final class ImpliedRoleScope implements ExtractionStep {
                         .ifPresent(e -> counts.merge(e, 1, Integer::sum));
             }
         }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        for (Entity e : index.entities()) {
+            Optional<Gazetteer.Place> place = gazetteer.find(e.label()).filter(p -> p.kind() != Gazetteer.Kind.COUNTRY);
+            Entity country = place.map(p -> countriesByCode.get(p.country())).orElse(null);
+            if (country != null && e.kind() == EntityKind.PLACE) {
+                counts.merge(country, index.mentionCount(e) > 0 ? 1 : 0, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().filter(c -> c.getValue() > 0).max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey);
+    }
+
+    /** What the gazetteer says a place entity is, if it knows it. */
+    private Optional<Gazetteer.Kind> kindOf(Entity e) {
+        return e.kind() == EntityKind.PLACE ? gazetteer.find(e.label()).map(Gazetteer.Place::kind) : Optional.empty();
     }
 
     private static boolean aloneOnLine(String text, Mention m) {

@@ -15,16 +15,19 @@ import org.newsgraph.nlp.Token;
 /**
  * Finds the names in a document: NER mentions of persons, organizations and places, joined
  * across hyphens ("MQM - P" is one name), honorifics dropped, plus well-known organizations
- * that NER missed.
+ * that NER missed; places of the {@link Gazetteer} are places whatever NER took them for, and
+ * its provinces and countries are found where NER missed them ("K-P").
  */
 final class MentionFinder implements ExtractionStep {
 
     private static final int MAX_KNOWN_NAME_TOKENS = 7;
 
     private final Lexicon lexicon;
+    private final Gazetteer gazetteer;
 
     MentionFinder(Lexicon lexicon) {
         this.lexicon = lexicon;
+        this.gazetteer = Gazetteer.builtIn();
     }
 
     @Override
@@ -49,6 +52,7 @@ final class MentionFinder implements ExtractionStep {
         }
         for (Sentence s : doc.sentences()) {
             out.addAll(knownNames(s));
+            out.addAll(gazetteerNames(s));
             out.addAll(headedOrganizations(s));
             out.addAll(honorificNames(s, out));
         }
@@ -94,6 +98,10 @@ final class MentionFinder implements ExtractionStep {
         Lexicon.KnownEntity known = lexicon.findKnown(text)
                 .filter(k -> k.kind() == kind || k.kind() == EntityKind.ORGANIZATION && kind != EntityKind.PLACE)
                 .orElse(null);
+        if (known == null && (kind == EntityKind.PLACE || !named(s, m.span().start()))) {
+            // "Sindh" tagged as a person is the province, unless a title or honorific makes it a name
+            known = gazetteer.find(text).map(Gazetteer.Place::asKnown).orElse(null);
+        }
         EntityKind finalKind = known != null ? known.kind() : kind;
         return Optional.of(new NameMention(new Span(s.index(), start, end), finalKind, text, known));
     }
@@ -142,6 +150,54 @@ final class MentionFinder implements ExtractionStep {
             }
         }
         return out;
+    }
+
+    /** An honorific or a title at or before token {@code i}: what follows is a person's name. */
+    private boolean named(Sentence s, int i) {
+        for (int k = Math.max(0, i - 1); k <= i; k++) {
+            String w = s.token(k).word();
+            if (lexicon.isHonorific(w) || lexicon.titles().contains(w.toLowerCase(Locale.ROOT))
+                    || s.token(k).ner().equals("TITLE")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Provinces and countries of the gazetteer that NER did not tag: "K-P", "Khyber Pakhtunkhwa". */
+    private List<NameMention> gazetteerNames(Sentence s) {
+        List<NameMention> out = new ArrayList<>();
+        List<Token> t = s.tokens();
+        for (int i = 0; i < t.size(); i++) {
+            if (!Character.isUpperCase(t.get(i).word().codePointAt(0)) || !t.get(i).ner().equals("O")
+                    && !t.get(i).ner().equals("PERSON") && !t.get(i).ner().equals("MISC")) {
+                continue;
+            }
+            for (int j = Math.min(t.size(), i + MAX_PLACE_TOKENS); j > i; j--) {
+                String text = s.textOf(i, j);
+                Optional<Gazetteer.Place> place = gazetteer.find(text).filter(p -> p.kind() != Gazetteer.Kind.CITY);
+                if (place.isPresent() && writtenAsListed(text, place.get()) && !continuesName(t, i, j)
+                        && !text.matches(".*[()\\[\\],;:\"“”].*")) {
+                    out.add(new NameMention(new Span(s.index(), i, j), EntityKind.PLACE, Names.clean(text),
+                            place.get().asKnown()));
+                    i = j - 1;
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final int MAX_PLACE_TOKENS = 5;
+
+    /** An abbreviation counts only as the gazetteer writes it ("KP", not "Kp"; "US", never "us"). */
+    private static boolean writtenAsListed(String text, Gazetteer.Place place) {
+        String compact = text.replaceAll("\\s+", "");
+        if (!compact.equals(compact.toUpperCase(Locale.ROOT)) || compact.length() > 6) {
+            return true;
+        }
+        return place.name().replaceAll("\\s+", "").equals(compact)
+                || place.aliases().stream().anyMatch(a -> a.replaceAll("\\s+", "").equals(compact));
     }
 
     /** A known name inside a longer hyphenated one ("PML" in "PML-N") is not that name. */

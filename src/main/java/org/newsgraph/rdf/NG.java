@@ -51,6 +51,8 @@ public final class NG {
     public static final Resource Statement = resource("Statement");
     /** Something that happened (protest, meeting, decision, resignation, arrest). */
     public static final Resource Event = resource("Event");
+    /** A record of two persons joined by corpus-level resolution, kept so it can be undone. */
+    public static final Resource Merge = resource("Merge");
 
     // Object properties
 
@@ -79,6 +81,20 @@ public final class NG {
     public static final Property former = property("former");
     /** True when a role's organization or place is implied by the article, not stated, {@code xsd:boolean}. */
     public static final Property scopeInferred = property("scopeInferred");
+    /** The IRI a merge removed. */
+    public static final Property mergedFrom = property("mergedFrom");
+    /** The IRI a merge kept. */
+    public static final Property mergedInto = property("mergedInto");
+    /** Why a merge was made, for a person. */
+    public static final Property mergeReason = property("mergeReason");
+    /** One article graph a merge changed, with what it held before. */
+    public static final Property mergeChange = property("mergeChange");
+    /** The article graph of a merge change. */
+    public static final Property inGraph = property("inGraph");
+    /** The triples of the removed IRI in that graph before the merge, as N-Triples. */
+    public static final Property originalTriples = property("originalTriples");
+    /** The triples a merge added to that graph, as N-Triples. */
+    public static final Property addedTriples = property("addedTriples");
     /** Publication date of the article reporting the role, {@code xsd:date}. */
     public static final Property reportedOn = property("reportedOn");
 

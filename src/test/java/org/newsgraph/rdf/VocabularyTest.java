@@ -85,7 +85,7 @@ class VocabularyTest {
     @Test
     void everyClassConstantIsDeclaredAsOwlClass() throws IllegalAccessException {
         List<Resource> classes = constants(Resource.class).stream().filter(t -> !isProperty(t)).toList();
-        assertEquals(8, classes.size());
+        assertEquals(9, classes.size());
         for (Resource cls : classes) {
             assertTrue(ontology.contains(cls, RDF.type, OWL.Class), cls + " is not an owl:Class");
         }
@@ -95,9 +95,10 @@ class VocabularyTest {
     void everyPropertyConstantIsDeclaredAsObjectOrDatatypeProperty()
             throws IllegalAccessException {
         Set<String> objectProperties = Set.of("holdsRole", "inOrganization", "jurisdiction",
-                "attributedTo", "participant", "atPlace", "mentions", "sourceArticle");
+                "attributedTo", "participant", "atPlace", "mentions", "sourceArticle", "mergedFrom", "mergedInto",
+                "mergeChange", "inGraph");
         List<Resource> properties = constants(org.apache.jena.rdf.model.Property.class);
-        assertEquals(24, properties.size());
+        assertEquals(31, properties.size());
         for (Resource property : properties) {
             Resource expected = objectProperties.contains(property.getLocalName())
                     ? OWL.ObjectProperty : OWL.DatatypeProperty;

@@ -1,0 +1,122 @@
+package org.newsgraph.resolve;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides which persons of a store are one: pure logic over {@link PersonRecord}s, no store.
+ * <ul>
+ * <li>Spelling variants: names equal once case, spaces and hyphens are dropped ("Ali-Khan",
+ *     "Ali Khan") join the variant named by most articles.</li>
+ * <li>A one-word person joins the fuller person whose name it begins or ends, when exactly one
+ *     fuller person of the store does ("Imran" and "Imran Khan", not when "Imran Khan" and
+ *     "Imran Ismail" are both there).</li>
+ * </ul>
+ * A one-word name in an article that names several such fuller persons stays as it is. Two
+ * different full names never join; spelling variants join only in articles that do not name
+ * both (there the extraction kept them apart on purpose).
+ */
+public final class Resolver {
+
+    private final MergeRules rules;
+
+    public Resolver(MergeRules rules) {
+        this.rules = rules;
+    }
+
+    /** The merges for these persons, variants first, each person merged at most once. */
+    public List<Merge> merges(List<PersonRecord> persons) {
+        List<Merge> out = new ArrayList<>();
+        Map<String, PersonRecord> gone = new HashMap<>();
+        variants(persons, out, gone);
+        List<PersonRecord> left = persons.stream().filter(p -> !gone.containsKey(p.iri())).toList();
+        oneWordNames(left, out);
+        return out;
+    }
+
+    private void variants(List<PersonRecord> persons, List<Merge> out, Map<String, PersonRecord> gone) {
+        Map<String, List<PersonRecord>> byCompact = new LinkedHashMap<>();
+        for (PersonRecord p : persons) {
+            for (String label : new TreeSet<>(p.labels())) {
+                if (label.strip().contains(" ") || label.contains("-")) {
+                    byCompact.computeIfAbsent(compact(label), k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        for (List<PersonRecord> group : byCompact.values()) {
+            List<PersonRecord> distinct = group.stream().distinct().filter(p -> !gone.containsKey(p.iri()))
+                    .sorted(Comparator.comparing((PersonRecord p) -> -p.graphs().size()).thenComparing(PersonRecord::iri))
+                    .toList();
+            if (distinct.size() < 2) {
+                continue;
+            }
+            PersonRecord into = distinct.get(0);
+            for (PersonRecord from : distinct.subList(1, distinct.size())) {
+                if (!rules.forbids(from, into)) {
+                    add(out, from, into, "spelling variant of \"" + first(into) + "\" (spaces and hyphens aside)");
+                    gone.put(from.iri(), into);
+                }
+            }
+        }
+    }
+
+    private void oneWordNames(List<PersonRecord> persons, List<Merge> out) {
+        Map<String, Set<PersonRecord>> byEndWord = new HashMap<>();
+        for (PersonRecord p : persons) {
+            if (p.oneWord()) {
+                continue;
+            }
+            for (String label : p.labels()) {
+                String[] w = label.strip().toLowerCase(Locale.ROOT).split("\\s+");
+                byEndWord.computeIfAbsent(w[0], k -> new java.util.LinkedHashSet<>()).add(p);
+                byEndWord.computeIfAbsent(w[w.length - 1], k -> new java.util.LinkedHashSet<>()).add(p);
+            }
+        }
+        for (PersonRecord p : persons) {
+            if (!p.oneWord()) {
+                continue;
+            }
+            Set<PersonRecord> fuller = new java.util.LinkedHashSet<>();
+            for (String label : p.labels()) {
+                fuller.addAll(byEndWord.getOrDefault(label.strip().toLowerCase(Locale.ROOT), Set.of()));
+            }
+            fuller.removeIf(f -> rules.forbids(p, f));
+            // In an article that names one of the fuller persons, that one; elsewhere, the store's only one.
+            Map<PersonRecord, List<String>> targets = new LinkedHashMap<>();
+            for (String g : new TreeSet<>(p.graphs())) {
+                List<PersonRecord> here = fuller.stream().filter(f -> f.graphs().contains(g)).toList();
+                PersonRecord into = here.size() == 1 ? here.get(0) : here.isEmpty() && fuller.size() == 1
+                        ? fuller.iterator().next() : null;
+                if (into != null) {
+                    targets.computeIfAbsent(into, k -> new ArrayList<>()).add(g);
+                }
+            }
+            targets.forEach((into, graphs) -> out.add(new Merge(p.iri(), into.iri(), fuller.size() == 1
+                    ? "one-word name \"" + first(p) + "\" begins or ends the name of one fuller person, \"" + first(into) + "\""
+                    : "one-word name \"" + first(p) + "\" begins or ends the name of the one fuller person its article names, \""
+                    + first(into) + "\"", graphs)));
+        }
+    }
+
+    private static void add(List<Merge> out, PersonRecord from, PersonRecord into, String reason) {
+        List<String> graphs = from.graphs().stream().filter(g -> !into.graphs().contains(g)).sorted().toList();
+        if (!graphs.isEmpty()) {
+            out.add(new Merge(from.iri(), into.iri(), reason, graphs));
+        }
+    }
+
+    private static String compact(String label) {
+        return label.toLowerCase(Locale.ROOT).replaceAll("[\\s\\-‐-―]+", "");
+    }
+
+    private static String first(PersonRecord p) {
+        return new TreeSet<>(p.labels()).first();
+    }
+}
