@@ -57,7 +57,7 @@ class PackageDependenciesTest {
     @Test
     void jdepsSeesEveryStageOfTheMainClasses() {
         Set<String> stages = Set.of("read", "nlp", "extract", "rdf", "store", "pipeline", "query", "transfer", "server", "cli", "error",
-                "resolve");
+                "resolve", "audit");
         for (String stage : stages) {
             assertTrue(uses.containsKey(ROOT + "." + stage) || usedBySome(ROOT + "." + stage), stage + " not found in " + uses.keySet());
         }
@@ -79,6 +79,12 @@ class PackageDependenciesTest {
     @Test
     void resolutionWorksOnTheStoreAloneWithoutTheNlpOrTheExtraction() {
         assertUsesNone("resolve", Set.of(ROOT, ROOT + ".pipeline", ROOT + ".nlp", ROOT + ".extract", ROOT + ".cli",
+                ROOT + ".server", ROOT + ".query", ROOT + ".transfer"));
+    }
+
+    @Test
+    void theAuditReadsTheStoreAloneWithoutTheNlpOrTheExtraction() {
+        assertUsesNone("audit", Set.of(ROOT, ROOT + ".pipeline", ROOT + ".nlp", ROOT + ".extract", ROOT + ".cli",
                 ROOT + ".server", ROOT + ".query", ROOT + ".transfer"));
     }
 

@@ -3,6 +3,7 @@ package org.newsgraph.resolve;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,6 +105,60 @@ public final class Resolver {
                     + first(into) + "\"", graphs)));
         }
     }
+
+    /**
+     * The persons that may be one but that {@link #merges} leaves apart, for a person to decide: a
+     * one-word person beside the fuller persons whose names it begins or ends (all of them, when
+     * there are several), and names equal but for case, spaces and hyphens under different IRIs.
+     * Pairs the rules forbid are left out. Most named first (by the articles of the person and its
+     * look-alikes).
+     */
+    public List<PossibleDuplicate> possibleDuplicates(List<PersonRecord> persons) {
+        List<PossibleDuplicate> out = new ArrayList<>();
+        Map<String, List<PersonRecord>> byCompact = new LinkedHashMap<>();
+        Map<String, Set<PersonRecord>> byEndWord = new HashMap<>();
+        for (PersonRecord p : persons) {
+            for (String label : p.labels()) {
+                byCompact.computeIfAbsent(compact(label), k -> new ArrayList<>()).add(p);
+                if (!p.oneWord()) {
+                    String[] w = label.strip().toLowerCase(Locale.ROOT).split("\\s+");
+                    byEndWord.computeIfAbsent(w[0], k -> new java.util.LinkedHashSet<>()).add(p);
+                    byEndWord.computeIfAbsent(w[w.length - 1], k -> new java.util.LinkedHashSet<>()).add(p);
+                }
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (List<PersonRecord> group : byCompact.values()) {
+            List<PersonRecord> distinct = group.stream().distinct().sorted(BY_ARTICLES).toList();
+            PersonRecord head = distinct.get(0);
+            distinct = distinct.stream().filter(q -> q == head || !rules.forbids(head, q)).toList();
+            if (distinct.size() > 1 && seen.add(distinct.stream().map(PersonRecord::iri).sorted().toList().toString())) {
+                out.add(new PossibleDuplicate(distinct.get(0), distinct.subList(1, distinct.size()),
+                        "names equal but for case, spaces or hyphens"));
+            }
+        }
+        for (PersonRecord p : persons) {
+            if (!p.oneWord()) {
+                continue;
+            }
+            Set<PersonRecord> fuller = new java.util.LinkedHashSet<>();
+            for (String label : p.labels()) {
+                fuller.addAll(byEndWord.getOrDefault(label.strip().toLowerCase(Locale.ROOT), Set.of()));
+            }
+            fuller.remove(p);
+            fuller.removeIf(f -> rules.forbids(p, f));
+            if (!fuller.isEmpty()) {
+                out.add(new PossibleDuplicate(p, fuller.stream().sorted(BY_ARTICLES).toList(), fuller.size() == 1
+                        ? "a one-word name that begins or ends a fuller name"
+                        : "a one-word name that begins or ends " + fuller.size() + " fuller names"));
+            }
+        }
+        out.sort(Comparator.comparing((PossibleDuplicate d) -> -d.articles()).thenComparing(d -> first(d.person())));
+        return out;
+    }
+
+    private static final Comparator<PersonRecord> BY_ARTICLES =
+            Comparator.comparing((PersonRecord p) -> -p.graphs().size()).thenComparing(PersonRecord::iri);
 
     private static void add(List<Merge> out, PersonRecord from, PersonRecord into, String reason) {
         List<String> graphs = from.graphs().stream().filter(g -> !into.graphs().contains(g)).sorted().toList();

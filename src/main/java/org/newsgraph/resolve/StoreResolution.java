@@ -76,8 +76,8 @@ public final class StoreResolution {
         });
     }
 
-    /** Every person of the article graphs, with its labels and graphs. */
-    static List<PersonRecord> persons(DatasetGraph dsg) {
+    /** Every person of the article graphs, with its labels and graphs; in a read transaction. */
+    public static List<PersonRecord> persons(DatasetGraph dsg) {
         Map<Node, Set<String>> labels = new LinkedHashMap<>();
         Map<Node, Set<String>> graphs = new LinkedHashMap<>();
         Iterator<Quad> typed = dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), NG.Person.asNode());

@@ -130,6 +130,11 @@ final class EntityPage extends HttpServlet {
                 List.of("when", "event", "place", "sentence", "article"),
                 r -> List.of(text(r.get("occurredOn")), text(r.get("trigger")), link(r.get("place"), r.get("placeLabel")),
                         text(r.get("sentence")), article(r)))));
+        if (types.contains(NG.Person.getURI())) {
+            html.append(section("Possible duplicates", table(select(dsg, EntityQueries.POSSIBLE_DUPLICATES, e),
+                    List.of("person", "why", "articles"),
+                    r -> List.of(link(r.get("x"), r.get("label")), text(r.get("why")), text(r.get("articles"))))));
+        }
         html.append(section("Mentioned in", table(select(dsg, EntityQueries.MENTIONED_IN, e),
                 List.of("published", "article"),
                 r -> List.of(text(r.get("published")), article(r)))));

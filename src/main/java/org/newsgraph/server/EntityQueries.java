@@ -93,6 +93,26 @@ final class EntityQueries {
               OPTIONAL { ?x rdf:type ?t . ?t rdfs:label ?type FILTER(LANG(?type) = "en" || LANG(?type) = "") }
             } ORDER BY ?type ?label""";
 
+    /**
+     * For a person, the other persons of the store that may be the same one (as the canned query
+     * possible-duplicates): a one-word name and the fuller names it begins or ends, and names
+     * equal but for case, spaces and hyphens.
+     */
+    static final String POSSIBLE_DUPLICATES = PREFIXES + """
+            SELECT ?x ?label ?why (COUNT(DISTINCT ?g) AS ?articles) WHERE {
+              ?e a ng:Person ; rdfs:label|skos:altLabel ?mine .
+              GRAPH ?g { ?x a ng:Person ; rdfs:label ?label }
+              FILTER(?x != ?e)
+              BIND(LCASE(STR(?mine)) AS ?a)
+              BIND(LCASE(STR(?label)) AS ?b)
+              BIND(IF(REPLACE(?a, "[ -]", "") = REPLACE(?b, "[ -]", ""), "names equal but for case, spaces or hyphens",
+                   IF(!CONTAINS(?a, " ") && (STRSTARTS(?b, CONCAT(?a, " ")) || STRENDS(?b, CONCAT(" ", ?a))),
+                      "a fuller name that begins or ends with this one",
+                   IF(!CONTAINS(?b, " ") && (STRSTARTS(?a, CONCAT(?b, " ")) || STRENDS(?a, CONCAT(" ", ?b))),
+                      "a one-word name this one begins or ends with", ""))) AS ?why)
+              FILTER(?why != "")
+            } GROUP BY ?x ?label ?why ORDER BY DESC(?articles) ?label LIMIT 50""";
+
     static final String OUTGOING = PREFIXES + """
             SELECT ?p ?o WHERE { ?e ?p ?o } ORDER BY ?p ?o LIMIT 500""";
 

@@ -34,7 +34,7 @@ class CannedQueriesTest {
     /** The queries this class tests; {@link #everyBuiltInQueryIsTestedHere} keeps it complete. */
     static final Set<String> TESTED = Set.of("roles", "party-members", "statements-by", "statements-about", "timeline",
             "co-occurrence", "role-changes", "role-conflicts", "top-speakers", "articles-mentioning", "events-in-range",
-            "top-entities", "articles", "entity-facts");
+            "top-entities", "articles", "entity-facts", "possible-duplicates");
 
     static final String MQM_P = "Muttahida Qaumi Movement Pakistan";
     static final String SAMPLE_ID = QueryFixtures.SAMPLE_ARTICLE;
@@ -129,6 +129,43 @@ class CannedQueriesTest {
     }
 
     /** With a fourth article of 15 January 2025 that reports Quill as leader and Fenn as spokesperson again. */
+    @Nested
+    class PossibleDuplicates {
+        GraphStore store;
+
+        @BeforeEach
+        void load() {
+            store = QueryFixtures.store(QueryFixtures.SYNTHETIC, "duplicates.trig");
+        }
+
+        @AfterEach
+        void close() {
+            store.close();
+        }
+
+        @Test
+        void aOneWordNameListsTheFullerNamesItEndsMostNamedFirst() {
+            assertEquals(List.of(
+                    "Quill | Mara Quill | a one-word name that begins or ends the other | 3",
+                    "Quill | Ilse Quill | a one-word name that begins or ends the other | 1"),
+                    rows(run(store, "possible-duplicates", "person=quill"), "person", "lookAlike", "why", "articles")
+                            .stream().filter(r -> r.startsWith("Quill |")).toList());
+        }
+
+        @Test
+        void aFullNameListsItsSpellingVariantAndTheOneWordNameButNotAnotherFullName() {
+            assertEquals(List.of(
+                    "Mara Quill | Mara-Quill | names equal but for case, spaces or hyphens",
+                    "Mara Quill | Quill | the other is a one-word name that begins or ends this one"),
+                    rows(run(store, "possible-duplicates", "person=Mara Quill"), "person", "lookAlike", "why"));
+        }
+
+        @Test
+        void theSampleArticleHasNone() {
+            assertEquals(List.of(), rows(run(sample, "possible-duplicates", "person=a"), "person"));
+        }
+    }
+
     @Nested
     class SeveralArticlesOfOneDay {
         GraphStore store;

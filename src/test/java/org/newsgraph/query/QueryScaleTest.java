@@ -47,6 +47,9 @@ class QueryScaleTest {
         // A dataset in memory, not a GraphStore: loading is quicker, and queries see the same graphs.
         dataset = DatasetGraphFactory.createTxnMem();
         RDFParser.fromString(copies.toString(), Lang.TRIG).parse(dataset);
+        try (InputStream in = QueryScaleTest.class.getResourceAsStream("/query/duplicates.trig")) {
+            RDFParser.source(in).lang(Lang.TRIG).parse(dataset);
+        }
     }
 
     @Test
@@ -58,7 +61,8 @@ class QueryScaleTest {
                 "statements-about", Map.of("topic", "budget"),
                 "timeline", Map.of("entity", "GHP", "inSentence", "true"),
                 "articles-mentioning", Map.of("entity", "UNF"),
-                "entity-facts", Map.of("entity", "https://w3id.org/newsgraph/person/otto-brannick"));
+                "entity-facts", Map.of("entity", "https://w3id.org/newsgraph/person/otto-brannick"),
+                "possible-duplicates", Map.of("person", "Quill"));
         QueryTarget target = QueryTarget.local(dataset).withTimeout(Duration.ofSeconds(20));
         for (CannedQuery q : QueryCatalog.builtIn().queries()) {
             long start = System.nanoTime();

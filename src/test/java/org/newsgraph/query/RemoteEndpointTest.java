@@ -28,7 +28,7 @@ class RemoteEndpointTest {
 
     @BeforeAll
     static void start() {
-        store = QueryFixtures.store(QueryFixtures.SAMPLE, QueryFixtures.SYNTHETIC);
+        store = QueryFixtures.store(QueryFixtures.SAMPLE, QueryFixtures.SYNTHETIC, "duplicates.trig");
         server = FusekiServer.create().port(0).loopback(true).add("/news", store.dataset(), false).build().start();
         endpoint = "http://localhost:" + server.getPort() + "/news/sparql";
     }
@@ -65,7 +65,8 @@ class RemoteEndpointTest {
                 "timeline", new String[] {"entity=MQM", "inSentence=true"},
                 "articles-mentioning", new String[] {"entity=Tessori"},
                 "entity-facts", new String[] {"entity=https://w3id.org/newsgraph/person/mara-quill"},
-                "events-in-range", new String[] {"from=2025-01-01"});
+                "events-in-range", new String[] {"from=2025-01-01"},
+                "possible-duplicates", new String[] {"person=Quill"});
         for (CannedQuery q : QueryCatalog.builtIn().queries()) {
             String[] values = args.getOrDefault(q.name(), new String[0]);
             QueryResult remote = remote(q.name(), values);
@@ -84,7 +85,7 @@ class RemoteEndpointTest {
         assertEquals(List.of(), rows(remote("statements-about", "topic=x\" } ; DROP ALL ; SELECT * { \""), "text"));
         assertEquals(List.of(), rows(remote("statements-about", "topic=governor\") || true || (\""), "text"));
         assertEquals(List.of(), rows(remote("roles", "person=x} UNION {?s ?p ?o}"), "person"));
-        assertTrue(remote("articles").size() == 4, "all four articles are still there");
+        assertTrue(remote("articles").size() == 6, "all six articles are still there");
     }
 
     @Test

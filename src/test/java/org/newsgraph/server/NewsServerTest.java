@@ -62,6 +62,7 @@ import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.TrigFixtures;
 
 /** The server over real HTTP on a free loopback port, with hand-made graphs and no NLP models. */
 class NewsServerTest {
@@ -542,6 +543,27 @@ class NewsServerTest {
         assertTrue(o.contains("political party"), "type label from the ontology");
         assertTrue(o.contains("Roles held in it") && o.contains(">Khalid Maqbool Siddiqui</a>"), o);
         assertTrue(o.contains("stormed") && o.contains("2025-02-08"), "events");
+    }
+
+    @Test
+    void aPersonsPageListsThePersonsItMayBeAndOnlyThose() {
+        GraphStore store = GraphStore.inMemory();
+        opened.add(store);
+        TrigFixtures.load(store, TrigFixtures.read("/query/synthetic.trig"));
+        TrigFixtures.load(store, TrigFixtures.read("/query/duplicates.trig"));
+        NewsServer server = NewsServer.builder().store(store).port(0).build().start();
+        opened.add(server);
+        String quill = get(server, "/entity?iri=" + q(ServerFixtures.BASE + "person/quill"), "text/html").body();
+        String mara = get(server, "/entity?iri=" + q(ServerFixtures.BASE + "person/mara-quill"), "text/html").body();
+        String fenn = get(server, "/entity?iri=" + q(ServerFixtures.BASE + "person/tobias-fenn"), "text/html").body();
+
+        assertTrue(quill.contains("<h2>Possible duplicates</h2>"), quill);
+        assertTrue(quill.contains(">Mara Quill</a></td><td>a fuller name that begins or ends with this one</td><td>3</td>"), quill);
+        assertTrue(quill.contains(">Ilse Quill</a>"), quill);
+        assertTrue(mara.contains(">Mara-Quill</a></td><td>names equal but for case, spaces or hyphens</td>"), mara);
+        assertTrue(mara.contains(">Quill</a></td><td>a one-word name this one begins or ends with</td>"), mara);
+        assertFalse(mara.contains(">Ilse Quill</a>"), "two different full names are no duplicates");
+        assertFalse(fenn.contains("Possible duplicates"), fenn);
     }
 
     @Test

@@ -52,6 +52,7 @@ class InteropIT {
             "articles-mentioning", Map.of("entity", "Quill"),
             "entity-facts", Map.of("entity", "https://w3id.org/newsgraph/person/mara-quill"),
             "party-members", Map.of("party", "Harbour"),
+            "possible-duplicates", Map.of("person", "Quill"),
             "statements-about", Map.of("topic", "budget"),
             "statements-by", Map.of("speaker", "Quill"),
             "timeline", Map.of("entity", "Quill"));
