@@ -111,7 +111,7 @@ final class EntityResolver implements ExtractionStep {
             if (c.kind != m.kind()) {
                 continue;
             }
-            boolean same = m.known() != null && c.known == m.known()
+            boolean same = m.known() != null && m.known().equals(c.known)
                     || m.known() == null && c.keys().contains(key)
                     || m.kind() == EntityKind.ORGANIZATION && (definedAcronymOf(m, acronyms, c, clusterOf)
                     || suffixedAcronym(m.text(), c));
@@ -250,7 +250,7 @@ final class EntityResolver implements ExtractionStep {
             if (c.kind != EntityKind.PERSON) {
                 continue;
             }
-            if (m.known() != null && c.known == m.known() || c.keys().contains(Names.key(m.text()))) {
+            if (m.known() != null && m.known().equals(c.known) || c.keys().contains(Names.key(m.text()))) {
                 exact = c;
                 break;
             }

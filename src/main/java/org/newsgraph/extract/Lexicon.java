@@ -33,6 +33,7 @@ import org.newsgraph.error.NewsgraphException;
  * @param placeTitles   titles held in a place rather than an organization
  * @param partyWords    words that make an organization a party
  * @param notPartyWords words and phrases that keep an organization from being a party ("super league", "union")
+ * @param notPersonNames lower-case names that NER takes for persons but never are (religious and national observances)
  * @param orgHeads      nouns that make a body of its own after an organization name
  * @param orgSuffixes   head nouns of organization names ("commission", "police")
  * @param titleModifiers ranks and portfolios that belong to a title before it ("deputy", "justice")
@@ -43,7 +44,7 @@ import org.newsgraph.error.NewsgraphException;
  */
 public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<String> objectSpeech, Set<String> speechNouns,
                       Set<String> eventTriggers, Set<String> eventNouns, List<String> titles, Set<String> placeTitles,
-                      Set<String> partyWords, Set<String> notPartyWords, Set<String> orgHeads, Set<String> orgSuffixes, Set<String> titleModifiers,
+                      Set<String> partyWords, Set<String> notPartyWords, Set<String> notPersonNames, Set<String> orgHeads, Set<String> orgSuffixes, Set<String> titleModifiers,
                       Map<String, Set<String>> titleBodies, Map<String, String> titleForms,
                       List<java.util.regex.Pattern> boilerplate, Map<String, KnownEntity> known) {
 
@@ -63,6 +64,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         placeTitles = Set.copyOf(placeTitles);
         partyWords = Set.copyOf(partyWords);
         notPartyWords = Set.copyOf(notPartyWords);
+        notPersonNames = Set.copyOf(notPersonNames);
         orgHeads = Set.copyOf(orgHeads);
         titleModifiers = Set.copyOf(titleModifiers);
         titleBodies = Map.copyOf(titleBodies);
@@ -180,6 +182,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
                 new HashSet<>(words("event-nouns.txt", extra)),
                 titles, placeTitles, new HashSet<>(words("party-words.txt", extra)),
                 new HashSet<>(words("not-party-words.txt", extra)),
+                new HashSet<>(words("not-person-names.txt", extra)),
                 new HashSet<>(words("org-heads.txt", extra)), new HashSet<>(words("org-suffixes.txt", extra)),
                 new HashSet<>(words("title-modifiers.txt", extra)), titleBodies(extra), titleForms,
                 lines("boilerplate.txt", extra).stream().map(Lexicon::pattern).toList(), known);

@@ -24,10 +24,12 @@ final class MentionFinder implements ExtractionStep {
 
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
+    private final GovernmentNames governments;
 
     MentionFinder(Lexicon lexicon) {
         this.lexicon = lexicon;
         this.gazetteer = Gazetteer.builtIn();
+        this.governments = new GovernmentNames(gazetteer);
     }
 
     @Override
@@ -56,6 +58,7 @@ final class MentionFinder implements ExtractionStep {
             out.addAll(headedOrganizations(s));
             out.addAll(honorificNames(s, out));
         }
+        out.addAll(governments.find(doc, out));
         return resolveOverlaps(out);
     }
 
@@ -72,7 +75,7 @@ final class MentionFinder implements ExtractionStep {
         }
     }
 
-    private Optional<NameMention> fromNer(AnnotatedDocument doc, Mention m, EntityKind kind) {
+    private Optional<NameMention> fromNer(AnnotatedDocument doc, Mention m, EntityKind nerKind) {
         Sentence s = doc.sentence(m.span().sentence());
         int start = m.span().start();
         int end = m.span().end();
@@ -83,16 +86,21 @@ final class MentionFinder implements ExtractionStep {
         int[] joined = joinHyphens(s, start, end);
         start = joined[0];
         end = joined[1];
-        while (start < end - 1 && kind == EntityKind.PERSON && lexicon.isHonorific(s.token(start).word())) {
+        while (start < end - 1 && nerKind == EntityKind.PERSON && lexicon.isHonorific(s.token(start).word())) {
             start++;
+        }
+        if (nerKind == EntityKind.PERSON) {
+            start = afterLeadingTitle(s, start, end);
         }
         while (end > start + 1 && isPossessiveOrPunct(s.token(end - 1))) {
             end--;
         }
         String text = Names.clean(s.textOf(start, end));
-        if (text.isEmpty()) {
+        if (text.isEmpty() || nerKind == EntityKind.PERSON && isNotAPersonsName(text)) {
             return Optional.empty();
         }
+        // "KE", "NADRA": a person is never written in capitals alone
+        EntityKind kind = nerKind == EntityKind.PERSON && isAcronym(text) ? EntityKind.ORGANIZATION : nerKind;
         // A known organization wins over NER's kind ("Labour" tagged as a person); a known person
         // or place only gives a name of the same kind its canonical form.
         Lexicon.KnownEntity known = lexicon.findKnown(text)
@@ -104,6 +112,40 @@ final class MentionFinder implements ExtractionStep {
         }
         EntityKind finalKind = known != null ? known.kind() : kind;
         return Optional.of(new NameMention(new Span(s.index(), start, end), finalKind, text, known));
+    }
+
+    /**
+     * Where NER ran a person's name over what comes before it, the name starts after it: after the
+     * last title inside the span ("Party Emir First Last", "DG First Last"), or after a leading
+     * acronym ("ABCA First Last"), when two words of name remain.
+     */
+    private int afterLeadingTitle(Sentence s, int start, int end) {
+        int from = start;
+        for (int k = start; k < end - 2; k++) {
+            String w = s.token(k).word();
+            boolean title = lexicon.titles().contains(w.toLowerCase(Locale.ROOT)) || s.token(k).ner().equals("TITLE");
+            boolean acronym = k == start && w.length() >= 2 && w.length() <= 8 && w.chars().allMatch(Character::isUpperCase);
+            if (title || acronym) {
+                from = k + 1;
+            }
+        }
+        while (from < end - 2 && lexicon.isHonorific(s.token(from).word())) {
+            from++;
+        }
+        return from;
+    }
+
+    private boolean isNotAPersonsName(String text) {
+        String compact = compact(text);
+        return lexicon.notPersonNames().stream().anyMatch(n -> compact(n).equals(compact));
+    }
+
+    private static String compact(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    }
+
+    private static boolean isAcronym(String text) {
+        return text.length() >= 2 && text.length() <= 6 && text.codePoints().allMatch(Character::isUpperCase);
     }
 
     /** Widens a name over hyphens written without spaces: "MQM" "-" "P" is "MQM-P". */

@@ -144,9 +144,18 @@ final class TextRules {
         }
     }
 
-    /** Line endings as {@code \n}, no trailing whitespace on any line, no blank lines at either end. */
+    /**
+     * A photo credit at the end of a caption ("— AFP/File") that a scraped page ran into the
+     * next line's first word ("— AFP/FileKARACHI: ..."): the line break it lost.
+     */
+    private static final Pattern GLUED_CREDIT = Pattern.compile("(?<=/File)(?=\\p{Lu})");
+
+    /**
+     * Line endings as {@code \n}, no trailing whitespace on any line, no blank lines at either end,
+     * a photo credit glued to the next line's first word broken off it.
+     */
     static String normaliseBody(String text) {
-        String[] lines = normaliseLineEndings(text).split("\n", -1);
+        String[] lines = GLUED_CREDIT.matcher(normaliseLineEndings(text)).replaceAll("\n").split("\n", -1);
         StringBuilder out = new StringBuilder(text.length());
         for (String line : lines) {
             out.append(stripTrailing(line)).append('\n');

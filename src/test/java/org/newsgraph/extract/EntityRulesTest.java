@@ -70,4 +70,36 @@ class EntityRulesTest {
         assertFalse(names.contains("Twitter"), names.toString());
         assertTrue(events(f, "announces").isEmpty());
     }
+
+    @Test
+    void aGovernmentOrCabinetNamedByItsPlaceIsOneOrganizationUnderThePlacesName() {
+        // The Balochistan government ... The federal government ... the provincial cabinet ...
+        // The Government of Balochistan ... the federal cabinet ...
+        List<Entity> orgs = entities(GoldenFacts.of("entity-government-named-by-its-place"), EntityKind.ORGANIZATION);
+        assertEquals(List.of("Government of Balochistan", "Government of Pakistan", "Cabinet of Balochistan",
+                "Cabinet of Pakistan"), orgs.stream().map(Entity::label).toList());
+        assertTrue(orgs.get(0).aliases().contains("Balochistan government"), orgs.toString());
+        assertTrue(orgs.get(1).aliases().contains("federal government"), "the article's country is Pakistan (Quetta, Balochistan)");
+        assertTrue(orgs.get(2).aliases().contains("provincial cabinet"), "the article's one province");
+        assertEquals(1, entities(GoldenFacts.of("entity-government-named-by-its-place"), EntityKind.PLACE).stream()
+                .filter(e -> e.label().equals("Balochistan")).count(), "one place for every mention of the province");
+    }
+
+    @Test
+    void aTitleOrAcronymThatNerRanIntoAPersonsNameIsNotPartOfIt() {
+        // NER: "DG Tariq Saleem Chaudhry", "PKSMEA Khawaja Tariq Mehmood", "Tanzeem-e-Ulema Emir Hafiz Qadeer Ahmad Niazi"
+        ArticleFacts f = GoldenFacts.of("entity-title-inside-a-persons-name");
+        List<String> persons = entities(f, EntityKind.PERSON).stream().map(Entity::label).toList();
+        assertEquals(List.of("Rafiq Soomro", "Tariq Saleem Chaudhry", "Khawaja Tariq Mehmood", "Hafiz Qadeer Ahmad Niazi"), persons);
+        assertEquals("director general", role(f, "Tariq Saleem Chaudhry").orElseThrow().title());
+        assertEquals("emir", role(f, "Hafiz Qadeer Ahmad Niazi").orElseThrow().title());
+    }
+
+    @Test
+    void anObservanceIsNoPersonAndAnAcronymIsAnOrganization() {
+        // NER: "Eidul Azha", "KE" and "Haj" as persons
+        ArticleFacts f = GoldenFacts.of("entity-observance-and-acronym-are-no-persons");
+        assertEquals(List.of("Kamran Dogar"), entities(f, EntityKind.PERSON).stream().map(Entity::label).toList());
+        assertEquals(List.of("KE"), entities(f, EntityKind.ORGANIZATION).stream().map(Entity::label).toList());
+    }
 }

@@ -53,6 +53,15 @@ class ArticleParserTextTest {
     }
 
     @Test
+    void aPhotoCreditGluedToTheNextLineIsBrokenOffIt() {
+        Article a = ok("date 2025-03-01\n\nA ferry leaves the harbour at dawn. — Agency/FileHARBOURTOWN: The port "
+                + "reopened on Friday. — Wire/FileThe mayor spoke. A profile/File photo stays whole.");
+
+        assertEquals("A ferry leaves the harbour at dawn. — Agency/File\nHARBOURTOWN: The port reopened on Friday. — Wire/File"
+                + "\nThe mayor spoke. A profile/File photo stays whole.", a.text());
+    }
+
+    @Test
     void headerWordIsCaseInsensitiveAndMayFollowBomAndBlankLines() {
         Article a = ok("\uFEFF\n  DATE\t2025-02-09\nParty workers gathered.");
 
