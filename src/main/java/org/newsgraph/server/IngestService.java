@@ -188,9 +188,21 @@ final class IngestService extends ActionService {
                 || type.equalsIgnoreCase("application/jsonl")) {
             return true;
         }
+        drain(action);
         ServletOps.error(HttpSC.UNSUPPORTED_MEDIA_TYPE_415,
                 "Content-Type " + type + " is not taken: send text/plain (an article) or application/json (one JSONL object)");
         return false;
+    }
+
+    /** Bytes of a refused body read and dropped, so the client gets the answer instead of a reset connection. */
+    private static final int DRAINED_BYTES = 64 * 1024;
+
+    private static void drain(HttpAction action) {
+        try {
+            action.getRequestInputStream().readNBytes(DRAINED_BYTES);
+        } catch (java.io.IOException e) {
+            // the client went; the refusal still stands
+        }
     }
 
     private byte[] readBody(HttpAction action) {
