@@ -46,6 +46,8 @@ public final class StoreAudit {
     private static final Node ONTOLOGY = NodeFactory.createURI(GraphStore.ONTOLOGY_GRAPH);
     private static final Node TRUE = NodeFactory.createLiteralByValue(true);
     private static final int SENTENCE_CHARS = 140;
+    /** Look-alikes shown with a possible duplicate, most named first. */
+    private static final int LOOK_ALIKES = 5;
 
     private final DatasetGraph dsg;
     private final MergeRules rules;
@@ -78,9 +80,9 @@ public final class StoreAudit {
 
     private Finding possibleDuplicates(List<PersonRecord> persons) {
         List<PossibleDuplicate> found = new Resolver(rules).possibleDuplicates(persons);
-        List<String> lines = found.stream().limit(examples).map(d -> String.format(Locale.ROOT, "%s: %s (%s; %d articles)",
-                first(d.person()), d.lookAlikes().stream().map(StoreAudit::first).collect(Collectors.joining(", ")),
-                d.why(), d.articles())).toList();
+        List<String> lines = found.stream().limit(examples).map(d -> String.format(Locale.ROOT, "%s: %s%s (%s; %d articles)",
+                first(d.person()), d.lookAlikes().stream().limit(LOOK_ALIKES).map(StoreAudit::first).collect(Collectors.joining(", ")),
+                d.lookAlikes().size() > LOOK_ALIKES ? ", ..." : "", d.why(), d.articles())).toList();
         return new Finding("possible-duplicates", "Persons that may be one", found.size(), persons.size(), "persons", lines,
                 "join them with `newsgraph resolve` when one fuller person is meant, or keep them apart with a forbid "
                         + "rule (see docs/resolution.md)");
@@ -110,7 +112,7 @@ public final class StoreAudit {
                         .stream().mapToInt(Set::size).sum()).thenComparing(Map.Entry::getKey))
                 .toList();
         List<String> lines = clashes.stream().limit(examples).map(e -> written.get(e.getKey()) + ": "
-                + e.getValue().entrySet().stream().map(k -> "a " + k.getKey() + " in " + count(k.getValue().size(), "article"))
+                + e.getValue().entrySet().stream().map(k -> (k.getKey().equals("organization") ? "an " : "a ") + k.getKey() + " in " + count(k.getValue().size(), "article"))
                 .collect(Collectors.joining(", "))).toList();
         return new Finding("type-clashes", "Names that are both a person and a place or organization", clashes.size(),
                 persons, "persons", lines, "usually a place or body NER took for a person: add it to a gazetteer or "

@@ -117,7 +117,7 @@ final class MentionFinder implements ExtractionStep {
     /**
      * Where NER ran a person's name over what comes before it, the name starts after it: after the
      * last title inside the span ("Party Emir First Last", "DG First Last"), or after a leading
-     * acronym ("ABCA First Last"), when two words of name remain.
+     * acronym ("ABCA First Last") or a place ("Lahore First Last"), when two words of name remain.
      */
     private int afterLeadingTitle(Sentence s, int start, int end) {
         int from = start;
@@ -131,6 +131,12 @@ final class MentionFinder implements ExtractionStep {
         }
         while (from < end - 2 && lexicon.isHonorific(s.token(from).word())) {
             from++;
+        }
+        // "Lahore First Last", "DSO Lahore First Last": a place the gazetteer knows before the name
+        for (int n = Math.min(3, end - from - 2); n >= 1; n--) {
+            if (gazetteer.find(s.textOf(from, from + n)).isPresent()) {
+                return afterLeadingTitle(s, from + n, end);
+            }
         }
         return from;
     }

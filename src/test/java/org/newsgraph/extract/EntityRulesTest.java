@@ -87,10 +87,12 @@ class EntityRulesTest {
 
     @Test
     void aTitleOrAcronymThatNerRanIntoAPersonsNameIsNotPartOfIt() {
-        // NER: "DG Tariq Saleem Chaudhry", "PKSMEA Khawaja Tariq Mehmood", "Tanzeem-e-Ulema Emir Hafiz Qadeer Ahmad Niazi"
+        // NER: "DG Tariq Saleem Chaudhry", "PKSMEA Khawaja Tariq Mehmood", "Tanzeem-e-Ulema Emir Hafiz Qadeer Ahmad Niazi",
+        // "Quetta Sarfraz Ahmed Bugti"
         ArticleFacts f = GoldenFacts.of("entity-title-inside-a-persons-name");
         List<String> persons = entities(f, EntityKind.PERSON).stream().map(Entity::label).toList();
-        assertEquals(List.of("Rafiq Soomro", "Tariq Saleem Chaudhry", "Khawaja Tariq Mehmood", "Hafiz Qadeer Ahmad Niazi"), persons);
+        assertEquals(List.of("Rafiq Soomro", "Tariq Saleem Chaudhry", "Khawaja Tariq Mehmood", "Hafiz Qadeer Ahmad Niazi",
+                "Sarfraz Ahmed Bugti"), persons);
         assertEquals("director general", role(f, "Tariq Saleem Chaudhry").orElseThrow().title());
         assertEquals("emir", role(f, "Hafiz Qadeer Ahmad Niazi").orElseThrow().title());
     }
