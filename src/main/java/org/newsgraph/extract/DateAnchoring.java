@@ -85,10 +85,10 @@ final class DateAnchoring implements ExtractionStep {
     private Map<Integer, TimeValue> clauseDates(AnnotatedDocument doc, Sentence s) {
         Map<Integer, TimeValue> out = new HashMap<>();
         for (Mention m : doc.mentions()) {
-            if (m.span().sentence() != s.index() || !TIME_TYPES.contains(m.type())) {
+            if (m.span().sentence() != s.index() || !TIME_TYPES.contains(m.type()) && !m.type().equals("DURATION")) {
                 continue;
             }
-            Optional<TimeValue> value = TimeValue.fromTimex(m.normalized());
+            Optional<TimeValue> value = valueOf(m, s, doc);
             if (value.isEmpty()) {
                 continue;
             }
@@ -107,6 +107,46 @@ final class DateAnchoring implements ExtractionStep {
         }
         return out;
     }
+
+    /**
+     * The value of a time expression: SUTime's, except that a span of time counted back from
+     * publication ("22 days back", "three weeks ago") is the day it reaches, and "a month ago" or
+     * "two years ago" is only as precise as its unit (a month, a year).
+     */
+    private static Optional<TimeValue> valueOf(Mention m, Sentence s, AnnotatedDocument doc) {
+        if (m.type().equals("DURATION")) {
+            java.util.regex.Matcher d = AMOUNT.matcher(m.normalized() == null ? "" : m.normalized());
+            boolean back = m.span().end() < s.tokens().size()
+                    && BACK.matcher(s.token(m.span().end()).word()).matches();
+            if (!back || !d.matches() || doc.date().isEmpty()) {
+                return Optional.empty();
+            }
+            int n = Integer.parseInt(d.group(1));
+            java.time.LocalDate published = doc.date().get();
+            return Optional.of(switch (d.group(2)) {
+                case "D" -> new TimeValue(published.minusDays(n).toString(), TimeValue.Granularity.DAY);
+                case "W" -> new TimeValue(published.minusWeeks(n).toString(), TimeValue.Granularity.DAY);
+                case "M" -> new TimeValue(published.minusMonths(n).toString().substring(0, 7), TimeValue.Granularity.MONTH);
+                default -> new TimeValue(String.valueOf(published.minusYears(n).getYear()), TimeValue.Granularity.YEAR);
+            });
+        }
+        Optional<TimeValue> value = TimeValue.fromTimex(m.normalized());
+        if (value.isPresent() && value.get().granularity() == TimeValue.Granularity.DAY) {
+            String day = value.get().lexical();
+            if (MONTHS_AGO.matcher(m.text()).find()) {
+                return Optional.of(new TimeValue(day.substring(0, 7), TimeValue.Granularity.MONTH));
+            }
+            if (YEARS_AGO.matcher(m.text()).find()) {
+                return Optional.of(new TimeValue(day.substring(0, 4), TimeValue.Granularity.YEAR));
+            }
+        }
+        return value;
+    }
+
+    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("P(\\d{1,4})([DWMY])");
+    private static final java.util.regex.Pattern BACK = java.util.regex.Pattern.compile("(?i)back|ago|earlier");
+    private static final java.util.regex.Pattern MONTHS_AGO = java.util.regex.Pattern.compile("(?i)\\bmonths?\\s+(ago|back)\\b");
+    private static final java.util.regex.Pattern YEARS_AGO = java.util.regex.Pattern.compile("(?i)\\byears?\\s+(ago|back)\\b");
 
     /**
      * "was arrested on Saturday" in a Monday paper is the Saturday before, whichever

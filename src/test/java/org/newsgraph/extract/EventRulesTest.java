@@ -78,4 +78,13 @@ class EventRulesTest {
         assertTrue(resigned.date().isEmpty(), resigned.toString());
         assertEquals("Paul Rivers", resigned.participants().get(0).label());
     }
+
+    @Test
+    void timeCountedBackFromPublicationIsTheDayOrMonthOrYearItReaches() {
+        // published 2025-06-12: arrested 22 days back, resigned about a month ago, elected two years ago
+        ArticleFacts f = GoldenFacts.of("event-time-counted-back");
+        assertEquals("2025-05-21", events(f, "arrested").get(0).date().orElseThrow().lexical());
+        assertEquals(new TimeValue("2025-05", TimeValue.Granularity.MONTH), events(f, "resigned").get(0).date().orElseThrow());
+        assertEquals(new TimeValue("2023", TimeValue.Granularity.YEAR), events(f, "elected").get(0).date().orElseThrow());
+    }
 }
