@@ -34,6 +34,7 @@ import org.newsgraph.error.NewsgraphException;
  * @param partyWords    words that make an organization a party
  * @param notPartyWords words and phrases that keep an organization from being a party ("super league", "union")
  * @param notPersonNames lower-case names that NER takes for persons but never are (religious and national observances)
+ * @param bareBodyNouns nouns that name no body alone ("the House", "the Committee")
  * @param orgHeads      nouns that make a body of its own after an organization name
  * @param orgSuffixes   head nouns of organization names ("commission", "police")
  * @param titleModifiers ranks and portfolios that belong to a title before it ("deputy", "justice")
@@ -44,7 +45,7 @@ import org.newsgraph.error.NewsgraphException;
  */
 public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<String> objectSpeech, Set<String> speechNouns,
                       Set<String> eventTriggers, Set<String> eventNouns, List<String> titles, Set<String> placeTitles,
-                      Set<String> partyWords, Set<String> notPartyWords, Set<String> notPersonNames, Set<String> orgHeads, Set<String> orgSuffixes, Set<String> titleModifiers,
+                      Set<String> partyWords, Set<String> notPartyWords, Set<String> notPersonNames, Set<String> bareBodyNouns, Set<String> orgHeads, Set<String> orgSuffixes, Set<String> titleModifiers,
                       Map<String, Set<String>> titleBodies, Map<String, String> titleForms,
                       List<java.util.regex.Pattern> boilerplate, Map<String, KnownEntity> known) {
 
@@ -65,6 +66,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
         partyWords = Set.copyOf(partyWords);
         notPartyWords = Set.copyOf(notPartyWords);
         notPersonNames = Set.copyOf(notPersonNames);
+        bareBodyNouns = Set.copyOf(bareBodyNouns);
         orgHeads = Set.copyOf(orgHeads);
         titleModifiers = Set.copyOf(titleModifiers);
         titleBodies = Map.copyOf(titleBodies);
@@ -183,6 +185,7 @@ public record Lexicon(Set<String> honorifics, Set<String> speechVerbs, Set<Strin
                 titles, placeTitles, new HashSet<>(words("party-words.txt", extra)),
                 new HashSet<>(words("not-party-words.txt", extra)),
                 new HashSet<>(words("not-person-names.txt", extra)),
+                new HashSet<>(words("bare-body-nouns.txt", extra)),
                 new HashSet<>(words("org-heads.txt", extra)), new HashSet<>(words("org-suffixes.txt", extra)),
                 new HashSet<>(words("title-modifiers.txt", extra)), titleBodies(extra), titleForms,
                 lines("boilerplate.txt", extra).stream().map(Lexicon::pattern).toList(), known);

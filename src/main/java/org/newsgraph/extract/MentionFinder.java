@@ -96,8 +96,9 @@ final class MentionFinder implements ExtractionStep {
             end--;
         }
         String text = Names.clean(s.textOf(start, end));
-        if (text.isEmpty() || nerKind == EntityKind.PERSON && isNotAPersonsName(text)) {
-            return Optional.empty();
+        if (text.isEmpty() || nerKind == EntityKind.PERSON && isNotAPersonsName(text)
+                || nerKind == EntityKind.ORGANIZATION && lexicon.bareBodyNouns().contains(text.toLowerCase(Locale.ROOT))) {
+            return Optional.empty(); // "the House", "the Committee": no body of its own
         }
         // "KE", "NADRA": a person is never written in capitals alone
         EntityKind kind = nerKind == EntityKind.PERSON && isAcronym(text) ? EntityKind.ORGANIZATION : nerKind;

@@ -104,4 +104,11 @@ class EntityRulesTest {
         assertEquals(List.of("Kamran Dogar"), entities(f, EntityKind.PERSON).stream().map(Entity::label).toList());
         assertEquals(List.of("KE"), entities(f, EntityKind.ORGANIZATION).stream().map(Entity::label).toList());
     }
+
+    @Test
+    void aBodyNounAloneNamesNoOrganization() {
+        // NER: "Punjab Assembly", "House", "Committee" as organizations
+        ArticleFacts f = GoldenFacts.of("entity-bare-body-noun-is-no-organization");
+        assertEquals(List.of("Punjab Assembly"), entities(f, EntityKind.ORGANIZATION).stream().map(Entity::label).toList());
+    }
 }
