@@ -67,6 +67,15 @@ public final class AgentResolver {
                 }
             }
         }
+        if (t.isNoun()) {
+            // "Adviser to the Chief Minister on Information Jane Roe said": the subject is the
+            // title's head, the name deep inside it; the role read from the sentence ties them
+            List<Entity> inRole = roles.stream().filter(r -> r.evidence().sentence().equals(s.text())
+                    && r.evidence().begin() <= t.begin() && t.end() <= r.evidence().end()).map(RoleFact::person).distinct().toList();
+            if (inRole.size() == 1) {
+                return Optional.of(inRole.get(0));
+            }
+        }
         Optional<Entity> e = index.resolve(s.index(), token).filter(x -> x.kind() != EntityKind.PLACE);
         if (e.isPresent()) {
             return e;

@@ -154,4 +154,12 @@ class StatementRulesTest {
         assertFalse(s.direct());
         assertEquals(1, f.statements().size(), f.statements().toString());
     }
+
+    @Test
+    void aSpeakerNamedInsideALongTitleThatIsTheSubjectSpeaks() {
+        // "Adviser to the Chief Minister on Information Barrister Nadia Rauf said on Thursday that ...":
+        // the parser makes "Adviser" the subject and the name part of the title's phrase
+        ArticleFacts f = GoldenFacts.of("role-aide-to-an-office-with-a-brief");
+        assertEquals("the Sindh government would open ten new schools", statement(f, "Nadia Rauf").orElseThrow().text());
+    }
 }
