@@ -105,7 +105,7 @@ final class VerbEvents implements ExtractionStep {
             return false; // (a would or an if of its own is a hypothesis, ruled out above)
         }
         for (int subj : s.children(v.index(), "nsubj")) {
-            // "no such decision was taken"
+            // "no such step was agreed"
             for (int det : s.children(subj, "det")) {
                 if (s.token(det).word().equalsIgnoreCase("no")) {
                     return false;
