@@ -109,7 +109,7 @@ public final class AgentResolver {
                     return same;
                 }
             }
-            // "the MQM committee" where NER saw only "MQM": a named organization inside the phrase.
+            // "the PPP committee" where NER saw only "PPP": a named organization inside the phrase.
             for (int c : s.children(token, "compound")) {
                 Optional<Entity> org = index.named(s.index(), c).filter(x -> x.kind() == EntityKind.ORGANIZATION);
                 if (org.isPresent() && !lexicon.orgHeads().contains(word)) {

@@ -37,7 +37,7 @@ public final class ClauseDates {
         return sentence < bySentence.size() ? Optional.ofNullable(bySentence.get(sentence).get(token)) : Optional.empty();
     }
 
-    /** The verb's own date, else that of the clause it hangs from ("stormed ... on Saturday to protest"). */
+    /** The verb's own date, else that of the clause it hangs from ("blocked the bridge on Tuesday to demand ..."). */
     public Optional<TimeValue> ofClause(Sentence s, int verb) {
         for (int v : DependencyPaths.upBy(s, verb, DependencyPaths.SHARED_CLAUSE)) {
             Optional<TimeValue> t = at(s.index(), v);

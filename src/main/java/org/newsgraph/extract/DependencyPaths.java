@@ -15,7 +15,7 @@ final class DependencyPaths {
 
     /**
      * Relations by which a clause hangs on another and shares its subject, its time and its mood:
-     * "stormed the office to protest" (xcomp), "said ... and added" (conj), "..., dismissing them" (advcl).
+     * "blocked the bridge to demand a vote" (xcomp), "said ... and added" (conj), "..., calling it a stunt" (advcl).
      */
     static final Set<String> SHARED_CLAUSE = Set.of("xcomp", "conj", "advcl");
 

@@ -22,7 +22,7 @@ import org.newsgraph.nlp.Token;
  * Merges the names of a document into entities: one per person, organization or place.
  * Persons merge when one name's words are all in another's ("Moore" and "Ann Moore");
  * organizations merge through the well-known list, acronyms defined in the text
- * ("Central Executive Committee (CEC)") and their suffixed forms ("X-P" after "X");
+ * ("Rural Transport Board (RTB)") and their suffixed forms ("X-P" after "X");
  * pronouns and noun phrases join an entity through coreference.
  */
 final class EntityResolver implements ExtractionStep {

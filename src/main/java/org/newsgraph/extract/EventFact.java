@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Something that happened: "party workers stormed the head office on Saturday".
+ * Something that happened: "farmers blocked the ring road on Tuesday".
  *
- * @param trigger      the word that says what happened, as written ("stormed")
+ * @param trigger      the word that says what happened, as written ("blocked")
  * @param date         when, if the text says
  * @param participants the persons and organizations taking part
  * @param place        where, if the text says

@@ -270,8 +270,8 @@ final class MentionFinder implements ExtractionStep {
     }
 
     /**
-     * Capitalized words ending in an organization head noun ("the Scottish Executive",
-     * "Association of Police Authorities"), not at the start of a sentence on their own.
+     * Capitalized words ending in an organization head noun ("the Northland Assembly",
+     * "Federation of Small Traders"), not at the start of a sentence on their own.
      */
     private List<NameMention> headedOrganizations(Sentence s) {
         List<NameMention> out = new ArrayList<>();
@@ -291,7 +291,7 @@ final class MentionFinder implements ExtractionStep {
                 j++;
             }
             int end = lastHead + 1;
-            // "Association of Police Authorities": the head may come before "of ..."
+            // "Federation of Small Traders": the head may come before "of ..."
             while (lastHead >= 0 && end + 1 < j && connector(t, end) && capitalizedName(t.get(end + 1))) {
                 end += 2;
                 while (end < j && capitalizedName(t.get(end))) {

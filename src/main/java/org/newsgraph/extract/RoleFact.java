@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A person holds a title in an organization or a place: "Sindh Governor Kamran Tessori".
+ * A person holds a title in an organization or a place: "Punjab Governor Omar Qureshi".
  *
  * @param person       who holds it
  * @param title        the title, lower case, without "former" ("governor")

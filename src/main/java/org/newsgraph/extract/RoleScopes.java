@@ -79,7 +79,7 @@ final class RoleScopes {
         return Character.isLowerCase(t.word().codePointAt(0));
     }
 
-    /** "leader of the Conservative Party", "Prime Minister of Pakistan", "adviser to the Treasury". */
+    /** "leader of the Conservative Party", "Prime Minister of Pakistan", "adviser to the Ministry of Transport". */
     static Optional<Entity> after(Sentence s, TitleSpan title, EntityIndex index) {
         int i = title.span().end();
         if (i < s.tokens().size() && SCOPE_PREPOSITIONS.contains(s.token(i).word().toLowerCase())) {

@@ -83,7 +83,7 @@ final class SpeechContent {
             }
             if (rel.equals("advcl") && objectSpeech(s, verb) && !content.isEmpty()
                     && lexicon.speechVerbs().contains(s.token(d.dependent()).lemma().toLowerCase())) {
-                content.add(d.dependent()); // "refuted claims ..., dismissing them as ..."
+                content.add(d.dependent()); // "denied the reports ..., calling them ..."
             }
         }
         return content;

@@ -12,7 +12,7 @@ import org.newsgraph.nlp.Token;
 
 /**
  * Who holds which title, and in which organization or place, as a sentence states it, from the
- * shapes a news text uses: a title before a name ("Sindh Governor Kamran Tessori"), after it in
+ * shapes a news text uses: a title before a name ("Punjab Governor Omar Qureshi"), after it in
  * apposition ("X, the home secretary"), before it in apposition ("the party's leader, X"), a
  * copula ("X is the chairman"); the scope as {@link RoleScopes} finds it. One role per person
  * and title, the first with a scope if any has one.
@@ -100,7 +100,7 @@ final class TitleHolders implements ExtractionStep {
         int si = s.index();
         int a = title.span().start();
         int b = title.span().end();
-        // Title before the name: "Chairman Dr. Khalid Siddiqui"
+        // Title before the name: "Chairperson Dr. Amina Rauf"
         int k = b;
         while (k < s.tokens().size() && (lexicon.isHonorific(s.token(k).word()) || s.token(k).word().equals("."))) {
             k++;

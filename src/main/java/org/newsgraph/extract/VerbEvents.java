@@ -83,7 +83,7 @@ final class VerbEvents implements ExtractionStep {
             return false; // "protesting workers" describes the workers
         }
         if (v.pos().equals("VBG") && GERUND_AS_NOUN.contains(edge.get().baseRelation())) {
-            return false; // "merging the two services might help": an idea, not an event
+            return false; // "closing the two depots would save money": an idea, not an event
         }
         if (underHypothesis(s, v.index())) {
             return false;
@@ -92,10 +92,10 @@ final class VerbEvents implements ExtractionStep {
                 && s.children(v.index(), "obl").stream().anyMatch(o -> s.children(o, "case").stream()
                         .anyMatch(c -> s.token(c).word().equalsIgnoreCase("by")));
         if (passiveModifier) {
-            return true; // "plans unveiled by the party"
+            return true; // "a levy approved by the council"
         }
         // A verb with its own subject is a clause wherever the parser hung it; one without
-        // a subject counts only where it shares its governor's ("stormed the office to protest").
+        // a subject counts only where it shares its governor's ("blocked the bridge to demand a vote").
         boolean ownSubject = !s.children(v.index(), "nsubj").isEmpty() || !s.children(v.index(), "csubj").isEmpty();
         boolean sharedSubject = DependencyPaths.SHARED_CLAUSE.contains(edge.get().relation());
         if (!ownSubject && !sharedSubject) {
@@ -105,7 +105,7 @@ final class VerbEvents implements ExtractionStep {
             return false; // (a would or an if of its own is a hypothesis, ruled out above)
         }
         for (int subj : s.children(v.index(), "nsubj")) {
-            // "no such decision was taken"
+            // "no such step was agreed"
             for (int det : s.children(subj, "det")) {
                 if (s.token(det).word().equalsIgnoreCase("no")) {
                     return false;
@@ -117,7 +117,7 @@ final class VerbEvents implements ExtractionStep {
 
     /**
      * A trigger lemma from the lexicon: "gather" (but "-obj" marks verbs that are events only
-     * without an object: "gathered pace" is not a gathering), or a verb with its particle
+     * without an object: "gathered support" is not a gathering), or a verb with its particle
      * ("step down", "take up").
      */
     private boolean isTrigger(Sentence s, Token v) {

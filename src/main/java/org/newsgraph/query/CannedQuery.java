@@ -68,7 +68,7 @@ import org.newsgraph.error.NewsgraphException;
  *
  * <pre>{@code
  * CannedQuery roles = QueryCatalog.builtIn().get("roles");
- * BoundQuery q = roles.bind(Map.of("person", "Khalid Maqbool Siddiqui"));
+ * BoundQuery q = roles.bind(Map.of("person", "Amina Rauf"));
  * QueryResult result = QueryTarget.local(store.dataset()).run(q);
  * }</pre>
  *

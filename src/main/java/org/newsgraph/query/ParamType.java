@@ -29,7 +29,7 @@ public enum ParamType {
     },
 
     /** An absolute IRI, as an IRI term. */
-    IRI("iri", "an absolute IRI, e.g. https://w3id.org/newsgraph/person/khalid-maqbool-siddiqui") {
+    IRI("iri", "an absolute IRI, e.g. https://w3id.org/newsgraph/person/amina-rauf") {
         @Override
         Node parse(String value) {
             String iri = value.strip();

@@ -32,7 +32,7 @@ import org.newsgraph.error.NewsgraphException;
  * for (CannedQuery q : catalog.queries()) {
  *     System.out.println(q.name() + ": " + q.title());
  * }
- * QueryResult r = QueryTarget.local(store.dataset()).run(catalog.get("roles").bind(Map.of("org", "MQM")));
+ * QueryResult r = QueryTarget.local(store.dataset()).run(catalog.get("roles").bind(Map.of("org", "PPP")));
  * }</pre>
  *
  * Immutable and thread-safe.

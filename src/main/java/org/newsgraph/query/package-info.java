@@ -15,7 +15,7 @@
  *
  * <pre>{@code
  * CannedQuery q = QueryCatalog.builtIn().get("statements-by");
- * QueryResult r = QueryTarget.local(store.dataset()).run(q.bind(Map.of("speaker", "Siddiqui")));
+ * QueryResult r = QueryTarget.local(store.dataset()).run(q.bind(Map.of("speaker", "Rauf")));
  * r.write(System.out, ResultFormat.CSV);
  * }</pre>
  */

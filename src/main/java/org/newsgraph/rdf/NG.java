@@ -109,7 +109,7 @@ public final class NG {
 
     // Datatype properties: events
 
-    /** The word expressing the event as written ("stormed"), {@code xsd:string}. */
+    /** The word expressing the event as written ("resigned"), {@code xsd:string}. */
     public static final Property trigger = property("trigger");
     /** When the event happened: {@code xsd:date}, {@code xsd:gYearMonth} or {@code xsd:gYear}. */
     public static final Property occurredOn = property("occurredOn");

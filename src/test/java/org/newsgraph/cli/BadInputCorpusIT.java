@@ -109,7 +109,7 @@ class BadInputCorpusIT {
     }
 
     private static void writeGeneratedCases(Path in) throws IOException {
-        byte[] sentence = "Party workers gathered outside the office on Saturday. ".getBytes(StandardCharsets.UTF_8);
+        byte[] sentence = "Union members gathered outside the depot on Tuesday. ".getBytes(StandardCharsets.UTF_8);
         try (OutputStream huge = Files.newOutputStream(in.resolve("huge-20mb.txt"))) {
             for (long written = 0; written < 20L * 1024 * 1024; written += sentence.length) {
                 huge.write(sentence);

@@ -57,7 +57,7 @@ class EventRulesTest {
 
     @Test
     void verbWithParticleAndIntransitiveOnlyTriggers() {
-        // The mayor stepped down ... Protesters gathered outside ... Calls for reform have gathered pace.
+        // The mayor stepped down ... Hundreds of nurses gathered ... Their petition has gathered ten thousand signatures.
         ArticleFacts f = GoldenFacts.of("event-particle-verb-and-intransitive-only");
         assertEquals(1, events(f, "stepped").size());
         assertEquals(1, events(f, "gathered").size(), f.events().toString());
@@ -65,10 +65,10 @@ class EventRulesTest {
 
     @Test
     void eventsUnderAWouldClauseAreHypotheticalAndPassiveModifiersAreEvents() {
-        // Voters would be asked to elect a new council under plans unveiled by the Green Party.
+        // Pensioners would be allowed to elect two members ... under a charter approved by the Green Party.
         ArticleFacts f = GoldenFacts.of("event-would-clause-and-passive-modifier");
         assertTrue(events(f, "elect").isEmpty(), f.events().toString());
-        assertEquals(1, events(f, "unveiled").size(), f.events().toString());
+        assertEquals(1, events(f, "approved").size(), f.events().toString());
     }
 
     @Test

@@ -105,9 +105,9 @@ class LexiconTest {
 
     @Test
     void titleBodiesAreExtendedAndABadLineIsNamed() {
+        assertTrue(Lexicon.builtIn().titleBodies().isEmpty(), "no built-in rows: a user's word list supplies them");
         Lexicon extended = Lexicon.withExtensions(Map.of("title-bodies.tsv", "# mine\nbishop\tdiocese | church\n"));
         assertEquals(java.util.Set.of("diocese", "church"), extended.titleBodies().get("bishop"));
-        assertTrue(extended.titleBodies().get("minister").contains("government"), "the built-in lines stay");
 
         NewsgraphException e = assertThrows(NewsgraphException.class,
                 () -> Lexicon.withExtensions(Map.of("title-bodies.tsv", "bishop diocese\n")));

@@ -58,9 +58,9 @@ class RoleRulesTest {
 
     @Test
     void formerOfficeIsWrittenAsFormer() {
-        // The ex-home secretary Mark Dunn said the report was unfair.
-        RoleFact r = role(GoldenFacts.of("role-former-office"), "Mark Dunn").orElseThrow();
-        assertEquals("former home secretary", r.title());
+        // The ex-finance minister Ann Mercer criticised the new tax on the radio.
+        RoleFact r = role(GoldenFacts.of("role-former-office"), "Ann Mercer").orElseThrow();
+        assertEquals("former finance minister", r.title());
         assertTrue(r.former());
     }
 

@@ -27,15 +27,15 @@ class StatementRulesTest {
     @Test
     void urgeWithObjectAndInfinitiveIsReportedSpeech() {
         StatementFact s = statement(GoldenFacts.of("statement-urge-object-infinitive"), "Imran Qureshi").orElseThrow();
-        assertEquals("supporters to stay calm", s.text());
+        assertEquals("the council to reopen the clinic", s.text());
         assertEquals("urge", s.cue());
     }
 
     @Test
     void unnamedSpokesmanSpeaksForTheParty() {
-        // ... The party's spokesman said that the protest had been entirely peaceful.
+        // ... The party's spokesman said that the office would stay open until polling day.
         StatementFact s = statement(GoldenFacts.of("statement-unnamed-spokesman-speaks-for-party"), "Labour Party").orElseThrow();
-        assertEquals("the protest had been entirely peaceful", s.text());
+        assertEquals("the office would stay open until polling day", s.text());
     }
 
     @Test
@@ -54,9 +54,9 @@ class StatementRulesTest {
 
     @Test
     void claimsFromSomeoneThatIsWhatTheySaid() {
-        // The mayor dismissed claims from council leader Peter Lang that the new library would close ...
+        // Residents welcomed claims from harbour trustee Peter Lang that the ferry would return within a year.
         StatementFact s = statement(GoldenFacts.of("statement-claims-from-someone"), "Peter Lang").orElseThrow();
-        assertEquals("the new library would close within a year", s.text());
+        assertEquals("the ferry would return within a year", s.text());
         assertEquals("claim", s.cue());
         assertFalse(s.direct());
     }
@@ -85,9 +85,9 @@ class StatementRulesTest {
 
     @Test
     void reportedClauseWithoutThatAfterTellIsWhatWasSaid() {
-        // Mayor Paul Rivers told reporters he had not seen the audit yet.
+        // Mayor Paul Rivers told residents he would keep the bus fares at their current level.
         ArticleFacts f = GoldenFacts.of("statement-tell-without-that");
-        assertEquals("he had not seen the audit yet", statement(f, "Paul Rivers").orElseThrow().text());
+        assertEquals("he would keep the bus fares at their current level", statement(f, "Paul Rivers").orElseThrow().text());
     }
 
     @Test

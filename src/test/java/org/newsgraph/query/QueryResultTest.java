@@ -72,7 +72,7 @@ class QueryResultTest {
     @Test
     void anAskAnswerIsTrueOrFalseOrASparqlResult() {
         QueryResult yes = QueryTarget.local(sample.dataset()).execute(QueryFactory.create(
-                "PREFIX ng: <https://w3id.org/newsgraph/ontology#> ASK { GRAPH ?g { ?e ng:trigger \"stormed\" } }"));
+                "PREFIX ng: <https://w3id.org/newsgraph/ontology#> ASK { GRAPH ?g { ?e ng:trigger \"protest\" } }"));
         assertEquals(new QueryResult.Answer(true), yes);
         assertEquals("true\n", write(yes, ResultFormat.TABLE));
         assertEquals("{ \n  \"head\" : { } ,\n  \"boolean\" : true\n}\n", write(yes, ResultFormat.JSON));

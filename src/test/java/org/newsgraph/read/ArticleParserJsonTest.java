@@ -28,14 +28,14 @@ class ArticleParserJsonTest {
 
     @Test
     void allFieldsAreRead() {
-        Article a = ok("{\"id\":\"mqm-1\",\"date\":\"2025-02-09\",\"title\":\"Workers storm office\","
-                + "\"url\":\"https://example.org/mqm\",\"text\":\"Party workers gathered.\\n\\nMore.\"}");
+        Article a = ok("{\"id\":\"mqm-1\",\"date\":\"2025-02-09\",\"title\":\"Council backs budget\","
+                + "\"url\":\"https://example.org/mqm\",\"text\":\"Union members gathered.\\n\\nMore.\"}");
 
         assertEquals("mqm-1", a.id());
         assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
-        assertEquals(Optional.of("Workers storm office"), a.title());
+        assertEquals(Optional.of("Council backs budget"), a.title());
         assertEquals(Optional.of("https://example.org/mqm"), a.url());
-        assertEquals("Party workers gathered.\n\nMore.", a.text());
+        assertEquals("Union members gathered.\n\nMore.", a.text());
         assertEquals("feed.jsonl:3", a.source());
     }
 
@@ -48,7 +48,7 @@ class ArticleParserJsonTest {
 
     @Test
     void missingIdUsesFallbackId() {
-        Article a = ok("{\"text\":\"Party workers gathered.\"}");
+        Article a = ok("{\"text\":\"Union members gathered.\"}");
 
         assertEquals("feed-3", a.id());
         assertEquals(Optional.empty(), a.date());
@@ -73,11 +73,11 @@ class ArticleParserJsonTest {
 
     @Test
     void textGetsNoHeaderOrHeadlineParsing() {
-        Article a = ok("{\"text\":\"date 2025-02-09 Workers storm office\\n\\nBody.\"}");
+        Article a = ok("{\"text\":\"date 2025-02-09 Council backs budget\\n\\nBody.\"}");
 
         assertEquals(Optional.empty(), a.date());
         assertEquals(Optional.empty(), a.title());
-        assertEquals("date 2025-02-09 Workers storm office\n\nBody.", a.text());
+        assertEquals("date 2025-02-09 Council backs budget\n\nBody.", a.text());
     }
 
     @Test

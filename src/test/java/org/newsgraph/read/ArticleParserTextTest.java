@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ArticleParserTextTest {
 
-    private static final String LONG_PARAGRAPH = "Party workers gathered outside the office on Saturday"
-            + " to protest recent changes in organisational posts, and senior leaders met late into"
-            + " the night to discuss how the dispute should be settled";
+    private static final String LONG_PARAGRAPH = "Union members gathered outside the depot on Tuesday"
+            + " to oppose the new shift rota, and the drivers' stewards talked late into"
+            + " the night about how the quarrel could be ended";
 
     private final ArticleParser parser = ArticleParser.create();
 
@@ -34,22 +34,22 @@ class ArticleParserTextTest {
 
     @Test
     void headerWithBodyOnTheSameLineGivesDateAndBody() {
-        Article a = ok(" date 2025-02-09 Party workers gathered outside the office on Saturday.\n\nSecond paragraph.");
+        Article a = ok(" date 2025-02-09 Union members gathered outside the depot on Tuesday.\n\nSecond paragraph.");
 
         assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
         assertEquals(Optional.empty(), a.title());
-        assertEquals("Party workers gathered outside the office on Saturday.\n\nSecond paragraph.", a.text());
+        assertEquals("Union members gathered outside the depot on Tuesday.\n\nSecond paragraph.", a.text());
         assertEquals("a1", a.id());
         assertEquals("a1.txt", a.source());
     }
 
     @Test
     void headerOnItsOwnLineFollowedByHeadline() {
-        Article a = ok("date 2025-02-09\n\nWorkers storm party office\n\nParty workers gathered.\n\nSecond paragraph.\n");
+        Article a = ok("date 2025-02-09\n\nCouncil votes on new fares\n\nUnion members gathered.\n\nSecond paragraph.\n");
 
         assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
-        assertEquals(Optional.of("Workers storm party office"), a.title());
-        assertEquals("Party workers gathered.\n\nSecond paragraph.", a.text());
+        assertEquals(Optional.of("Council votes on new fares"), a.title());
+        assertEquals("Union members gathered.\n\nSecond paragraph.", a.text());
     }
 
     @Test
@@ -63,27 +63,27 @@ class ArticleParserTextTest {
 
     @Test
     void headerWordIsCaseInsensitiveAndMayFollowBomAndBlankLines() {
-        Article a = ok("\uFEFF\n  DATE\t2025-02-09\nParty workers gathered.");
+        Article a = ok("\uFEFF\n  DATE\t2025-02-09\nUnion members gathered.");
 
         assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
-        assertEquals("Party workers gathered.", a.text());
+        assertEquals("Union members gathered.", a.text());
     }
 
     @Test
     void noBreakSpaceAfterHeaderDateSeparatesItFromTheBody() {
-        Article a = ok("date\u00A02025-02-09\u00A0Party workers gathered.");
+        Article a = ok("date\u00A02025-02-09\u00A0Union members gathered.");
 
         assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
-        assertEquals("Party workers gathered.", a.text());
+        assertEquals("Union members gathered.", a.text());
     }
 
     @Test
     void withoutHeaderTheDateIsUnknown() {
-        Article a = ok("Party workers gathered outside the office.\nThey left at noon.\n");
+        Article a = ok("Union members gathered outside the office.\nThey left at noon.\n");
 
         assertEquals(Optional.empty(), a.date());
         assertEquals(Optional.empty(), a.title());
-        assertEquals("Party workers gathered outside the office.\nThey left at noon.", a.text());
+        assertEquals("Union members gathered outside the office.\nThey left at noon.", a.text());
     }
 
     @Test
@@ -96,10 +96,10 @@ class ArticleParserTextTest {
 
     @Test
     void shortFirstLineBeforeBlankLineIsHeadlineWithoutHeader() {
-        Article a = ok("Workers storm party office\n   \nParty workers gathered.");
+        Article a = ok("Council votes on new fares\n   \nUnion members gathered.");
 
-        assertEquals(Optional.of("Workers storm party office"), a.title());
-        assertEquals("Party workers gathered.", a.text());
+        assertEquals(Optional.of("Council votes on new fares"), a.title());
+        assertEquals("Union members gathered.", a.text());
     }
 
     @Test
@@ -120,7 +120,7 @@ class ArticleParserTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Workers stormed the office.", "Is the party splitting?", "He said:",
+    @ValueSource(strings = {"Members walked out at noon.", "Is the party splitting?", "He said:",
             "He said: \"We will stay.\"", "Leaders said ‘enough!’"})
     void firstLineEndingInSentencePunctuationIsNotHeadline(String firstLine) {
         Article a = ok(firstLine + "\n\nBody.");
@@ -131,24 +131,24 @@ class ArticleParserTextTest {
 
     @Test
     void firstLineNotFollowedByBlankLineIsNotHeadline() {
-        Article a = ok("Workers storm party office\nParty workers gathered.");
+        Article a = ok("Council votes on new fares\nUnion members gathered.");
 
         assertEquals(Optional.empty(), a.title());
-        assertEquals("Workers storm party office\nParty workers gathered.", a.text());
+        assertEquals("Council votes on new fares\nUnion members gathered.", a.text());
     }
 
     @Test
     void headlineWithNothingAfterItIsTheBody() {
-        Article a = ok("Workers storm party office\n\n  \n");
+        Article a = ok("Council votes on new fares\n\n  \n");
 
         assertEquals(Optional.empty(), a.title());
-        assertEquals("Workers storm party office", a.text());
+        assertEquals("Council votes on new fares", a.text());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2025-13-45", "2025-02-30", "25-2-9", "2025/02/09"})
     void invalidHeaderDateIsFailureNamingTheValue(String value) {
-        String problem = problem("date " + value + " Party workers gathered.");
+        String problem = problem("date " + value + " Union members gathered.");
 
         assertEquals("date header '" + value + "' is not a valid date (expected YYYY-MM-DD)", problem);
     }
@@ -165,9 +165,9 @@ class ArticleParserTextTest {
 
     @Test
     void lineEndingsAreNormalisedAndTrailingWhitespaceTrimmed() {
-        Article a = ok("Workers storm office\r\n\r\nFirst line.  \r\nsecond line.\t\r\n\r\nNext paragraph.   \r\n\r\n");
+        Article a = ok("Council backs budget\r\n\r\nFirst line.  \r\nsecond line.\t\r\n\r\nNext paragraph.   \r\n\r\n");
 
-        assertEquals(Optional.of("Workers storm office"), a.title());
+        assertEquals(Optional.of("Council backs budget"), a.title());
         assertEquals("First line.\nsecond line.\n\nNext paragraph.", a.text());
     }
 

@@ -61,19 +61,19 @@ class ArticleReaderTest {
 
     @Test
     void txtFileIsOneArticleNamedAfterTheFile() throws IOException {
-        Path file = write("mqm-2025-02-09.txt", " date 2025-02-09 Party workers gathered.\n\nSecond paragraph.\n");
+        Path file = write("mqm-2025-02-09.txt", " date 2025-02-09 Union members gathered.\n\nSecond paragraph.\n");
 
         Article a = success(read(file).get(0));
 
         assertEquals("mqm-2025-02-09", a.id());
         assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
-        assertEquals("Party workers gathered.\n\nSecond paragraph.", a.text());
+        assertEquals("Union members gathered.\n\nSecond paragraph.", a.text());
         assertEquals(file.toString(), a.source());
     }
 
     @Test
     void utf8ByteOrderMarkIsDropped() throws IOException {
-        byte[] text = "date 2025-02-09 Party workers gathered.".getBytes(StandardCharsets.UTF_8);
+        byte[] text = "date 2025-02-09 Union members gathered.".getBytes(StandardCharsets.UTF_8);
         byte[] bytes = new byte[text.length + 3];
         bytes[0] = (byte) 0xEF;
         bytes[1] = (byte) 0xBB;
@@ -83,7 +83,7 @@ class ArticleReaderTest {
         Article a = success(read(write("bom.txt", bytes)).get(0));
 
         assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), a.date());
-        assertEquals("Party workers gathered.", a.text());
+        assertEquals("Union members gathered.", a.text());
     }
 
     @Test
@@ -99,11 +99,11 @@ class ArticleReaderTest {
     @Test
     void utf16FileWithByteOrderMarkIsReadAsUtf16() throws IOException {
         // Java's UTF-16 encoder writes a big-endian byte-order mark.
-        Path file = write("utf16.txt", "Party workers gathered in Kar\u0101chi.".getBytes(StandardCharsets.UTF_16));
+        Path file = write("utf16.txt", "Union members gathered in Kar\u0101chi.".getBytes(StandardCharsets.UTF_16));
 
         Article article = success(read(file).get(0));
 
-        assertEquals("Party workers gathered in Kar\u0101chi.", article.text());
+        assertEquals("Union members gathered in Kar\u0101chi.", article.text());
     }
 
     @Test
@@ -120,7 +120,7 @@ class ArticleReaderTest {
     @Test
     void utf32FileIsFailureSayingSo() throws IOException {
         // Java's UTF-32 encoder writes no byte-order mark: put one in front.
-        byte[] text = "\uFEFFParty workers gathered.".getBytes(Charset.forName("UTF-32BE"));
+        byte[] text = "\uFEFFUnion members gathered.".getBytes(Charset.forName("UTF-32BE"));
         Path file = write("utf32.txt", text);
 
         String problem = onlyFailure(file).problem();
@@ -139,7 +139,7 @@ class ArticleReaderTest {
     @Test
     void articleOverTheSizeLimitFailsUnreadAndALongJsonLineFailsAlone() throws IOException {
         ArticleReader small = ArticleReader.builder().maxArticleBytes(100).build();
-        Path big = write("big.txt", "Party workers gathered. ".repeat(10));
+        Path big = write("big.txt", "Union members gathered. ".repeat(10));
         Path feed = write("feed.jsonl", "{\"id\": \"long\", \"text\": \"" + "Workers met. ".repeat(10) + "\"}\n"
                 + "{\"id\": \"short\", \"text\": \"Workers met.\"}\n");
 
@@ -184,7 +184,7 @@ class ArticleReaderTest {
 
     @Test
     void unreadableFileIsFailureWithReason() throws IOException {
-        Path file = write("secret.txt", "Party workers gathered.");
+        Path file = write("secret.txt", "Union members gathered.");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
         assumeFalse(Files.isReadable(file), "running with permissions that read any file (root)");
 
@@ -196,7 +196,7 @@ class ArticleReaderTest {
         // root reads every file, so the permission test above cannot fail there; a dangling
         // link cannot be opened by anyone
         Path folder = Files.createDirectories(dir.resolve("linked"));
-        write("linked/good.txt", "Party workers gathered.");
+        write("linked/good.txt", "Union members gathered.");
         Files.createSymbolicLink(folder.resolve("gone.txt"), folder.resolve("no-such-target.txt"));
 
         List<ReadResult> results = read(folder);
@@ -338,7 +338,7 @@ class ArticleReaderTest {
 
     @Test
     void utf16LittleEndianJsonLinesAreRead() throws IOException {
-        byte[] text = "{\"id\": \"le\", \"text\": \"Party workers gathered.\"}\r\n".getBytes(Charset.forName("UTF-16LE"));
+        byte[] text = "{\"id\": \"le\", \"text\": \"Union members gathered.\"}\r\n".getBytes(Charset.forName("UTF-16LE"));
         byte[] bytes = new byte[text.length + 2];
         bytes[0] = (byte) 0xFF;
         bytes[1] = (byte) 0xFE;
@@ -364,14 +364,14 @@ class ArticleReaderTest {
 
     @Test
     void bytesOfATxtFileAreOneArticleNamedAfterTheFileName() {
-        byte[] bytes = "\uFEFFdate 2025-02-09\nParty workers gathered.".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = "\uFEFFdate 2025-02-09\nUnion members gathered.".getBytes(StandardCharsets.UTF_8);
 
         List<ReadResult> results = reader.readFile("Rally.TXT", "s3a://bucket/Rally.TXT", bytes).toList();
 
         Article article = success(results.get(0));
         assertEquals("Rally", article.id());
         assertEquals(Optional.of(LocalDate.of(2025, 2, 9)), article.date());
-        assertEquals("Party workers gathered.", article.text());
+        assertEquals("Union members gathered.", article.text());
         assertEquals(1, results.size());
     }
 

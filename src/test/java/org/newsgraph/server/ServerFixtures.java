@@ -59,7 +59,7 @@ final class ServerFixtures {
     static GraphStore sampleStore() {
         GraphStore store = GraphStore.inMemory();
         Article mqm = new Article(MQM_ARTICLE, Optional.of(LocalDate.of(2025, 2, 9)), Optional.of("Rifts resurface in MQM-P"),
-                Optional.empty(), "MQM-P Chairman Dr. Khalid Maqbool Siddiqui spoke.", MQM_ARTICLE + ".txt");
+                Optional.empty(), "Chairman Dr. Khalid Maqbool Siddiqui spoke.", MQM_ARTICLE + ".txt");
         store.put(mqm.id(), mqm.contentHash(), mqmGraph(mqm));
         Article evil = Article.of(EVIL_ARTICLE, LocalDate.of(2025, 3, 1), "Evil spoke.");
         store.put(evil.id(), evil.contentHash(), evilGraph(evil));
@@ -93,17 +93,17 @@ final class ServerFixtures {
         q.add(role, NG.inOrganization, mqm);
         q.add(role, NG.reportedOn, q.date("2025-02-09"));
         q.add(role, NG.sourceArticle, article);
-        q.add(role, NG.sentence, q.lit("MQM-P Chairman Dr. Khalid Maqbool Siddiqui spoke."));
+        q.add(role, NG.sentence, q.lit("Chairman Dr. Khalid Maqbool Siddiqui spoke."));
         Node statement = q.iri(article.getURI() + "/statement/1");
         q.add(statement, RDF.type, NG.Statement);
         q.add(statement, NG.attributedTo, khalid);
-        q.add(statement, NG.text, q.lit("We would have been taken into confidence"));
+        q.add(statement, NG.text, q.lit("We will contest every seat in the city"));
         q.add(statement, NG.direct, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
         q.add(statement, NG.cue, q.lit("state"));
         q.add(statement, NG.sourceArticle, article);
         Node event = q.iri(article.getURI() + "/event/1");
         q.add(event, RDF.type, NG.Event);
-        q.add(event, NG.trigger, q.lit("stormed"));
+        q.add(event, NG.trigger, q.lit("marched"));
         q.add(event, NG.occurredOn, q.date("2025-02-08"));
         q.add(event, NG.participant, mqm);
         q.add(event, NG.atPlace, karachi);
