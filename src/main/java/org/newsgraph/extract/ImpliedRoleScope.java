@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.newsgraph.nlp.AnnotatedDocument;
 import org.newsgraph.nlp.Mention;
+import org.newsgraph.nlp.Sentence;
+import org.newsgraph.nlp.Token;
 
 /**
  * The scope an article implies for a role whose sentence names none, from the office's level
@@ -67,11 +69,11 @@ final class ImpliedRoleScope implements ExtractionStep {
                 continue;
             }
             Optional<Entity> seat = office.isPresent() ? switch (office.get().level()) {
-                case COUNTRY -> country;
+                case COUNTRY -> ofAnotherNation(doc, r) ? Optional.empty() : country;
                 case PROVINCE -> province;
                 case CITY -> city;
                 case NONE -> Optional.empty();
-            } : lexicon.placeTitles().contains(core) ? country : Optional.empty();
+            } : lexicon.placeTitles().contains(core) && !ofAnotherNation(doc, r) ? country : Optional.empty();
             if (seat.isPresent()) {
                 out.add(r.inferredIn(seat.get(), 0.8));
                 continue;
@@ -81,6 +83,29 @@ final class ImpliedRoleScope implements ExtractionStep {
             out.add(kindOfBody.map(b -> r.inferredIn(b, 0.7)).orElse(r));
         }
         context.put(Slots.ROLES, out);
+    }
+
+    /**
+     * "the Chinese premier", "British Prime Minister X": a nationality right before the title
+     * says whose office it is, so it is not the article's country's.
+     */
+    private static boolean ofAnotherNation(AnnotatedDocument doc, RoleFact r) {
+        for (Sentence s : doc.sentences()) {
+            if (!s.text().equals(r.evidence().sentence())) {
+                continue;
+            }
+            for (int i = 0; i < s.tokens().size(); i++) {
+                Token t = s.token(i);
+                if (t.end() <= r.evidence().begin() && t.ner().equals("NATIONALITY")
+                        && (i + 1 == s.tokens().size() || s.token(i + 1).begin() >= r.evidence().begin())) {
+                    return true;
+                }
+                if (t.begin() >= r.evidence().begin() && t.end() <= r.evidence().end() && t.ner().equals("NATIONALITY")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The places that stated provincial offices are held in ("the Northland Governor"). */

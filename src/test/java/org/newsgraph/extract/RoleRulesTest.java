@@ -93,4 +93,15 @@ class RoleRulesTest {
         assertEquals("speaker", r.title());
         assertEquals("National Assembly", r.organization().orElseThrow().label());
     }
+
+    @Test
+    void aNationalityBeforeANationalOfficeKeepsItFromTheArticlesCountry() {
+        // "Chinese Premier Zhou Lan met ... in Islamabad"; "Prime Minister Nadia Rauf" of the same article
+        ArticleFacts f = GoldenFacts.of("role-office-of-another-nation-takes-no-implied-country");
+        RoleFact premier = role(f, "Zhou Lan").orElseThrow();
+        assertTrue(premier.jurisdiction().isEmpty() && !premier.scopeInferred(), premier.toString());
+        RoleFact pm = role(f, "Nadia Rauf").orElseThrow();
+        assertEquals("Pakistan", pm.jurisdiction().orElseThrow().label());
+        assertTrue(pm.scopeInferred());
+    }
 }
