@@ -84,11 +84,7 @@ public final class Resolver {
             if (!p.oneWord()) {
                 continue;
             }
-            Set<PersonRecord> fuller = new java.util.LinkedHashSet<>();
-            for (String label : p.labels()) {
-                fuller.addAll(byEndWord.getOrDefault(label.strip().toLowerCase(Locale.ROOT), Set.of()));
-            }
-            fuller.removeIf(f -> rules.forbids(p, f));
+            Set<PersonRecord> fuller = fullerNames(p, byEndWord);
             // In an article that names one of the fuller persons, that one; elsewhere, the store's only one.
             Map<PersonRecord, List<String>> targets = new LinkedHashMap<>();
             for (String g : new TreeSet<>(p.graphs())) {
@@ -141,12 +137,7 @@ public final class Resolver {
             if (!p.oneWord()) {
                 continue;
             }
-            Set<PersonRecord> fuller = new java.util.LinkedHashSet<>();
-            for (String label : p.labels()) {
-                fuller.addAll(byEndWord.getOrDefault(label.strip().toLowerCase(Locale.ROOT), Set.of()));
-            }
-            fuller.remove(p);
-            fuller.removeIf(f -> rules.forbids(p, f));
+            Set<PersonRecord> fuller = fullerNames(p, byEndWord);
             if (!fuller.isEmpty()) {
                 out.add(new PossibleDuplicate(p, fuller.stream().sorted(BY_ARTICLES).toList(), fuller.size() == 1
                         ? "a one-word name that begins or ends a fuller name"
@@ -159,6 +150,17 @@ public final class Resolver {
 
     private static final Comparator<PersonRecord> BY_ARTICLES =
             Comparator.comparing((PersonRecord p) -> -p.graphs().size()).thenComparing(PersonRecord::iri);
+
+    /** The fuller persons one of whose names begins or ends with a name of one-word person {@code p}, less those the rules forbid. */
+    private Set<PersonRecord> fullerNames(PersonRecord p, Map<String, Set<PersonRecord>> byEndWord) {
+        Set<PersonRecord> fuller = new java.util.LinkedHashSet<>();
+        for (String label : p.labels()) {
+            fuller.addAll(byEndWord.getOrDefault(label.strip().toLowerCase(Locale.ROOT), Set.of()));
+        }
+        fuller.remove(p);
+        fuller.removeIf(f -> rules.forbids(p, f));
+        return fuller;
+    }
 
     private static void add(List<Merge> out, PersonRecord from, PersonRecord into, String reason) {
         List<String> graphs = from.graphs().stream().filter(g -> !into.graphs().contains(g)).sorted().toList();
