@@ -68,7 +68,7 @@ public final class AgentResolver {
             }
         }
         if (t.isNoun()) {
-            // "Adviser to the Chief Minister on Information Jane Roe said": the subject is the
+            // "Special Assistant to the Prime Minister on Health Jane Roe said": the subject is the
             // title's head, the name deep inside it; the role read from the sentence ties them
             List<Entity> inRole = roles.stream().filter(r -> r.evidence().sentence().equals(s.text())
                     && r.evidence().begin() <= t.begin() && t.end() <= r.evidence().end()).map(RoleFact::person).distinct().toList();

@@ -79,7 +79,7 @@ final class OfficeLevels {
 
     /**
      * The office of a title, without "former"; an aide's is the level of the office they serve
-     * ("adviser to chief minister on information": a provincial office), without its bodies.
+     * ("special assistant to chief minister on health": a provincial office), without its bodies.
      */
     Optional<Office> of(String title) {
         String core = title.replaceFirst("^former ", "");

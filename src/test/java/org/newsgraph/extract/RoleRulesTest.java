@@ -104,4 +104,13 @@ class RoleRulesTest {
         assertEquals("Pakistan", pm.jurisdiction().orElseThrow().label());
         assertTrue(pm.scopeInferred());
     }
+
+    @Test
+    void anAidesTitleKeepsTheOfficeServedAndTheBriefAndThatOfficesLevel() {
+        // "Special Assistant to the Chief Minister on Health Dr Nadia Rauf said ... the Sindh government ..."
+        RoleFact r = role(GoldenFacts.of("role-aide-to-an-office-with-a-brief"), "Nadia Rauf").orElseThrow();
+        assertEquals("special assistant to chief minister on health", r.title());
+        assertEquals("Sindh", r.jurisdiction().orElseThrow().label());
+        assertTrue(r.scopeInferred(), "a chief minister's aide serves the article's one province");
+    }
 }
