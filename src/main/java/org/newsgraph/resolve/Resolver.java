@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,7 +19,8 @@ import java.util.TreeSet;
  *     "Ali Khan") join the variant named by most articles.</li>
  * <li>A one-word person joins the fuller person whose name it begins or ends, when exactly one
  *     fuller person of the store does ("Imran" and "Imran Khan", not when "Imran Khan" and
- *     "Imran Ismail" are both there).</li>
+ *     "Imran Ismail" are both there), or when one of them is named in at least four times as many
+ *     articles as all the others together, and in five at least.</li>
  * </ul>
  * A one-word name in an article that names several such fuller persons stays as it is. Two
  * different full names never join; spelling variants join only in articles that do not name
@@ -85,18 +87,23 @@ public final class Resolver {
                 continue;
             }
             Set<PersonRecord> fuller = fullerNames(p, byEndWord);
-            // In an article that names one of the fuller persons, that one; elsewhere, the store's only one.
+            Optional<PersonRecord> storeWide = fuller.size() == 1 ? Optional.of(fuller.iterator().next()) : dominant(fuller);
+            // In an article that names one of the fuller persons, that one; elsewhere, the store's
+            // only one, or the one it names far more often than all the others together.
             Map<PersonRecord, List<String>> targets = new LinkedHashMap<>();
             for (String g : new TreeSet<>(p.graphs())) {
                 List<PersonRecord> here = fuller.stream().filter(f -> f.graphs().contains(g)).toList();
-                PersonRecord into = here.size() == 1 ? here.get(0) : here.isEmpty() && fuller.size() == 1
-                        ? fuller.iterator().next() : null;
+                PersonRecord into = here.size() == 1 ? here.get(0) : here.isEmpty() ? storeWide.orElse(null) : null;
                 if (into != null) {
                     targets.computeIfAbsent(into, k -> new ArrayList<>()).add(g);
                 }
             }
             targets.forEach((into, graphs) -> out.add(new Merge(p.iri(), into.iri(), fuller.size() == 1
                     ? "one-word name \"" + first(p) + "\" begins or ends the name of one fuller person, \"" + first(into) + "\""
+                    : storeWide.filter(into::equals).isPresent() && graphs.stream().noneMatch(into.graphs()::contains)
+                    ? "one-word name \"" + first(p) + "\" begins or ends the name of \"" + first(into) + "\", whom the store names in "
+                    + into.graphs().size() + " articles, at least " + DOMINANCE + " times as many as the " + (fuller.size() - 1)
+                    + " other fuller " + (fuller.size() == 2 ? "person" : "persons") + " it begins or ends"
                     : "one-word name \"" + first(p) + "\" begins or ends the name of the one fuller person its article names, \""
                     + first(into) + "\"", graphs)));
         }
@@ -150,6 +157,25 @@ public final class Resolver {
 
     private static final Comparator<PersonRecord> BY_ARTICLES =
             Comparator.comparing((PersonRecord p) -> -p.graphs().size()).thenComparing(PersonRecord::iri);
+
+    /** How many times as many articles the most named fuller person needs as all the others together. */
+    static final int DOMINANCE = 4;
+    /** ... and in at least this many articles. */
+    private static final int DOMINANT_ARTICLES = 5;
+
+    /**
+     * Of several fuller persons, the one the store names in {@link #DOMINANCE} times as many
+     * articles as all the others together ("Trump": the president, not a relative named once).
+     */
+    private static Optional<PersonRecord> dominant(Set<PersonRecord> fuller) {
+        List<PersonRecord> byArticles = fuller.stream().sorted(BY_ARTICLES).toList();
+        if (byArticles.isEmpty()) {
+            return Optional.empty();
+        }
+        int top = byArticles.get(0).graphs().size();
+        int others = byArticles.stream().skip(1).mapToInt(q -> q.graphs().size()).sum();
+        return top >= DOMINANT_ARTICLES && top >= DOMINANCE * others ? Optional.of(byArticles.get(0)) : Optional.empty();
+    }
 
     /** The fuller persons one of whose names begins or ends with a name of one-word person {@code p}, less those the rules forbid. */
     private Set<PersonRecord> fullerNames(PersonRecord p, Map<String, Set<PersonRecord>> byEndWord) {

@@ -33,6 +33,20 @@ class ResolverTest {
     }
 
     @Test
+    void elsewhereAOneWordNameJoinsTheFullerPersonTheStoreNamesFarMoreOftenThanTheOthers() {
+        PersonRecord mara = person("p:mara-quill", "Mara Quill", "a1", "a2", "a3", "a4", "a5");
+        PersonRecord otto = person("p:otto-quill", "Otto Quill", "a6");
+        PersonRecord quill = person("p:quill", "Quill", "a6", "a7");
+        assertEquals(List.of("p:quill>p:otto-quill [a6]", "p:quill>p:mara-quill [a7]"), merges(MergeRules.none(), mara, otto, quill));
+        // four articles against one is not far enough
+        PersonRecord fewer = person("p:mara-quill", "Mara Quill", "a1", "a2", "a3", "a4");
+        assertEquals(List.of("p:quill>p:otto-quill [a6]"), merges(MergeRules.none(), fewer, otto, quill));
+        // two other fuller persons together
+        PersonRecord ines = person("p:ines-quill", "Ines Quill", "a8", "a9");
+        assertEquals(List.of("p:quill>p:otto-quill [a6]"), merges(MergeRules.none(), mara, otto, ines, quill));
+    }
+
+    @Test
     void twoDifferentFullNamesNeverJoinButSpellingVariantsDo() {
         assertEquals(List.of("p:ali-khan-2>p:ali-khan [a3]"), merges(MergeRules.none(),
                 person("p:ali-khan", "Ali Khan", "a1", "a2"), person("p:ali-khan-2", "Ali-Khan", "a3"),
