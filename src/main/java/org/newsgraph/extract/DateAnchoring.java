@@ -89,7 +89,7 @@ final class DateAnchoring implements ExtractionStep {
                 continue;
             }
             Optional<TimeValue> value = valueOf(m, s, doc);
-            if (value.isEmpty()) {
+            if (value.isEmpty() || endsOrLimits(s, m)) {
                 continue;
             }
             int head = m.span().end() - 1;
@@ -107,6 +107,19 @@ final class DateAnchoring implements ExtractionStep {
         }
         return out;
     }
+
+    /**
+     * "adjourned the hearing until July 1", "must report by Friday": a time the event lasts until
+     * or must happen by is not when it happened.
+     */
+    private static boolean endsOrLimits(Sentence s, Mention m) {
+        int first = m.span().start();
+        String before = first > 0 ? s.token(first - 1).word().toLowerCase(Locale.ROOT) : "";
+        String own = s.token(first).word().toLowerCase(Locale.ROOT);
+        return UNTIL.contains(before) || UNTIL.contains(own);
+    }
+
+    private static final Set<String> UNTIL = Set.of("until", "till", "til", "by", "through");
 
     /**
      * The value of a time expression: SUTime's, except that a span of time counted back from

@@ -87,4 +87,13 @@ class EventRulesTest {
         assertEquals(new TimeValue("2025-05", TimeValue.Granularity.MONTH), events(f, "resigned").get(0).date().orElseThrow());
         assertEquals(new TimeValue("2023", TimeValue.Granularity.YEAR), events(f, "elected").get(0).date().orElseThrow());
     }
+
+    @Test
+    void aTimeAnEventLastsUntilIsNotItsDate() {
+        // published 2025-06-18: "adjourned the hearing until July 3"; "abducted ... on Sunday"
+        ArticleFacts f = GoldenFacts.of("event-time-it-lasts-until-is-not-its-date");
+        assertEquals("2025-06-15", events(f, "abducted").get(0).date().orElseThrow().lexical());
+        assertEquals("2025-06-15", events(f, "adjourned").get(0).date().orElseThrow().lexical(),
+                "the story's day, not the day the hearing resumes");
+    }
 }
