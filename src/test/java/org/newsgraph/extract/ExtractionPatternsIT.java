@@ -15,7 +15,11 @@ import org.newsgraph.nlp.NlpProfile;
  * The golden folders still match the real models: each folder's text, annotated by CoreNLP
  * (the default profile, loaded once for all integration tests of the JVM), gives exactly its
  * saved {@code annotated.json} and so its expected facts. CoreNLP's output for these texts is
- * the same on every run, so the annotations are compared whole. The patterns themselves are
+ * the same on every run, so the annotations are compared whole, with one exception: SUTime
+ * resolves a bare weekday to the one before or after the document's date by a tag that stays
+ * on its rules from an earlier document (stanfordnlp/CoreNLP#1061), so a weekday's value
+ * depends on which folders ran before; the facts, which date a past-tense event to the weekday
+ * before publication whatever SUTime chose, must still be exact. The patterns themselves are
  * tested without the models on those fixtures ({@code *RulesTest}, {@link GoldenExtractionTest}).
  */
 class ExtractionPatternsIT {
@@ -34,11 +38,22 @@ class ExtractionPatternsIT {
         FactList.differences(c.expectedJson(), facts).ifPresent(diff -> fail("golden " + c.name()
                 + ": the models' annotations no longer give the expected facts:\n" + diff
                 + "Review, then bench/regenerate-fixtures --expected " + c.name()));
-        if (!fresh.equals(c.annotated())) {
+        String saved = AnnotatedDocumentJson.write(c.annotated());
+        String now = AnnotatedDocumentJson.write(fresh);
+        if (!fresh.equals(c.annotated()) && !weekdayValuesMasked(saved).equals(weekdayValuesMasked(now))) {
             fail("golden " + c.name() + ": the models annotate the text otherwise than annotated.json, first at\n"
-                    + firstDifference(AnnotatedDocumentJson.write(c.annotated()), AnnotatedDocumentJson.write(fresh))
+                    + firstDifference(saved, now)
                     + "\nbench/regenerate-fixtures " + c.name() + " rewrites it");
         }
+    }
+
+    private static final java.util.regex.Pattern WEEKDAY_LINE = java.util.regex.Pattern.compile(
+            "(?i)\"(word|text)\": \"[^\"]*\\b(mon|tues|wednes|thurs|fri|satur|sun)day\\b");
+
+    /** The JSON with the normalized values of lines about a weekday masked. */
+    private static List<String> weekdayValuesMasked(String json) {
+        return json.lines().map(l -> WEEKDAY_LINE.matcher(l).find()
+                ? l.replaceAll("\"normalized\": \"[^\"]*\"", "\"normalized\": \"(weekday)\"") : l).toList();
     }
 
     private static String firstDifference(String saved, String fresh) {
