@@ -100,7 +100,7 @@ final class DateAnchoring implements ExtractionStep {
                 }
                 head = up.get().governor();
                 if (s.token(head).isVerb() || lexicon.eventNouns().contains(s.token(head).lemma().toLowerCase(Locale.ROOT))) {
-                    out.putIfAbsent(head, pastWeekday(value.get(), m, s.token(head), doc));
+                    out.putIfAbsent(head, weekday(value.get(), m, s, head, doc));
                     break;
                 }
             }
@@ -162,21 +162,43 @@ final class DateAnchoring implements ExtractionStep {
     private static final java.util.regex.Pattern YEARS_AGO = java.util.regex.Pattern.compile("(?i)\\byears?\\s+(ago|back)\\b");
 
     /**
-     * "was arrested on Saturday" in a Monday paper is the Saturday before, whichever
-     * Saturday the time tagger chose: a past-tense verb cannot be dated after publication.
+     * A bare weekday is the most recent one on or before publication ("was arrested on Saturday"
+     * in a Monday paper is two days before), or the first one on or after it where the clause speaks of
+     * the future ("will meet on Friday"), whichever one the time tagger chose:
+     * its choice depends on the documents it saw before (stanfordnlp/CoreNLP#1061).
      */
-    private static TimeValue pastWeekday(TimeValue value, Mention m, Token verb, AnnotatedDocument doc) {
-        boolean past = verb.pos().equals("VBD") || verb.pos().equals("VBN");
-        if (!past || value.granularity() != TimeValue.Granularity.DAY || doc.date().isEmpty()
-                || !WEEKDAY.matcher(m.text()).find()) {
+    private static TimeValue weekday(TimeValue value, Mention m, Sentence s, int verb, AnnotatedDocument doc) {
+        java.util.regex.Matcher w = WEEKDAY.matcher(m.text());
+        if (value.granularity() != TimeValue.Granularity.DAY || doc.date().isEmpty() || !w.find()
+                || !BARE_WEEKDAY.matcher(m.text()).matches()) {
             return value;
         }
-        java.time.LocalDate day = java.time.LocalDate.parse(value.lexical());
-        while (day.isAfter(doc.date().get())) {
-            day = day.minusWeeks(1);
-        }
+        java.time.LocalDate published = doc.date().get();
+        java.time.DayOfWeek target = java.time.LocalDate.parse(value.lexical()).getDayOfWeek();
+        java.time.LocalDate day = future(s, verb)
+                ? published.with(java.time.temporal.TemporalAdjusters.nextOrSame(target))
+                : published.with(java.time.temporal.TemporalAdjusters.previousOrSame(target));
         return new TimeValue(day.toString(), TimeValue.Granularity.DAY);
     }
+
+    /**
+     * Whether the clause of {@code verb} speaks of the future: "will", "shall" or "'ll" (not an
+     * infinitive: "threatened on Saturday to attack" often hangs the day on the infinitive).
+     */
+    private static boolean future(Sentence s, int verb) {
+        for (var d : s.children(verb)) {
+            String w = s.token(d.dependent()).word().toLowerCase(Locale.ROOT);
+            if (d.relation().equals("aux") && FUTURE_AUX.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> FUTURE_AUX = Set.of("will", "shall", "'ll", "wo");
+    /** "Friday", "on Friday", "last Friday": a weekday with no other date. */
+    private static final java.util.regex.Pattern BARE_WEEKDAY = java.util.regex.Pattern.compile(
+            "(?i)((on|last|this|early|late) )?(mon|tues|wednes|thurs|fri|satur|sun)day( (morning|afternoon|evening|night))?");
 
     private static final java.util.regex.Pattern WEEKDAY = java.util.regex.Pattern.compile(
             "(?i)\\b(mon|tues|wednes|thurs|fri|satur|sun)day\\b");

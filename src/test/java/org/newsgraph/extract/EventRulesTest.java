@@ -96,4 +96,13 @@ class EventRulesTest {
         assertEquals("2025-06-15", events(f, "adjourned").get(0).date().orElseThrow().lexical(),
                 "the story's day, not the day the hearing resumes");
     }
+
+    @Test
+    void aBareWeekdayIsTheOneBeforePublicationOrAfterItForTheFutureWhateverTheTaggerChose() {
+        // published Wednesday 2025-06-18: "met on Monday"; "will visit Sukkur on Friday", which the
+        // saved annotations give as the Friday before (2025-06-13)
+        ArticleFacts f = GoldenFacts.of("event-weekday-before-or-after-publication");
+        assertEquals("2025-06-16", events(f, "met").get(0).date().orElseThrow().lexical());
+        assertEquals("2025-06-20", events(f, "visit").get(0).date().orElseThrow().lexical());
+    }
 }
