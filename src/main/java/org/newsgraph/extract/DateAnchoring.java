@@ -168,8 +168,7 @@ final class DateAnchoring implements ExtractionStep {
      * its choice depends on the documents it saw before (stanfordnlp/CoreNLP#1061).
      */
     private static TimeValue weekday(TimeValue value, Mention m, Sentence s, int verb, AnnotatedDocument doc) {
-        java.util.regex.Matcher w = WEEKDAY.matcher(m.text());
-        if (value.granularity() != TimeValue.Granularity.DAY || doc.date().isEmpty() || !w.find()
+        if (value.granularity() != TimeValue.Granularity.DAY || doc.date().isEmpty()
                 || !BARE_WEEKDAY.matcher(m.text()).matches()) {
             return value;
         }
@@ -200,6 +199,4 @@ final class DateAnchoring implements ExtractionStep {
     private static final java.util.regex.Pattern BARE_WEEKDAY = java.util.regex.Pattern.compile(
             "(?i)((on|last|this|early|late) )?(mon|tues|wednes|thurs|fri|satur|sun)day( (morning|afternoon|evening|night))?");
 
-    private static final java.util.regex.Pattern WEEKDAY = java.util.regex.Pattern.compile(
-            "(?i)\\b(mon|tues|wednes|thurs|fri|satur|sun)day\\b");
 }

@@ -49,7 +49,6 @@ final class GovernmentNames {
                     continue;
                 }
                 String body = cabinet ? "Cabinet" : "Government";
-                int at = i;
                 Optional<NameMention> before = placeEndingAt(found, s.index(), i);
                 Optional<Gazetteer.Place> place = before.flatMap(m -> gazetteer.find(m.text()))
                         .filter(p -> p.kind() != Gazetteer.Kind.CITY);
@@ -70,9 +69,9 @@ final class GovernmentNames {
                     continue;
                 }
                 String name = body + " of " + place.get().name();
-                Span span = new Span(s.index(), start, at + 1);
+                Span span = new Span(s.index(), start, i + 1);
                 found.removeIf(m -> m.kind() == EntityKind.ORGANIZATION && m.span().equals(span));
-                out.add(new NameMention(new Span(s.index(), at, at + 1), EntityKind.ORGANIZATION,
+                out.add(new NameMention(new Span(s.index(), i, i + 1), EntityKind.ORGANIZATION,
                         Names.clean(s.textOf(start, end)),
                         new Lexicon.KnownEntity(EntityKind.ORGANIZATION, name, false, Optional.empty(), List.of())));
             }

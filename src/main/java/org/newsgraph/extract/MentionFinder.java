@@ -25,11 +25,15 @@ final class MentionFinder implements ExtractionStep {
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
     private final GovernmentNames governments;
+    /** {@link Lexicon#notPersonNames} as compared: case, spaces and hyphens aside. */
+    private final Set<String> notPersonNames;
 
     MentionFinder(Lexicon lexicon) {
         this.lexicon = lexicon;
         this.gazetteer = Gazetteer.builtIn();
         this.governments = new GovernmentNames(gazetteer);
+        this.notPersonNames = lexicon.notPersonNames().stream().map(MentionFinder::compact)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -101,7 +105,7 @@ final class MentionFinder implements ExtractionStep {
             return Optional.empty(); // "the House", "the Committee": no body of its own
         }
         // "KE", "NADRA": a person is never written in capitals alone
-        EntityKind kind = nerKind == EntityKind.PERSON && isAcronym(text) ? EntityKind.ORGANIZATION : nerKind;
+        EntityKind kind = nerKind == EntityKind.PERSON && isAcronym(text, 6) ? EntityKind.ORGANIZATION : nerKind;
         // A known organization wins over NER's kind ("Labour" tagged as a person); a known person
         // or place only gives a name of the same kind its canonical form.
         Lexicon.KnownEntity known = lexicon.findKnown(text)
@@ -125,7 +129,7 @@ final class MentionFinder implements ExtractionStep {
         for (int k = start; k < end - 2; k++) {
             String w = s.token(k).word();
             boolean title = lexicon.titles().contains(w.toLowerCase(Locale.ROOT)) || s.token(k).ner().equals("TITLE");
-            boolean acronym = k == start && w.length() >= 2 && w.length() <= 8 && w.chars().allMatch(Character::isUpperCase);
+            boolean acronym = k == start && isAcronym(w, 8);
             if (title || acronym) {
                 from = k + 1;
             }
@@ -143,16 +147,16 @@ final class MentionFinder implements ExtractionStep {
     }
 
     private boolean isNotAPersonsName(String text) {
-        String compact = compact(text);
-        return lexicon.notPersonNames().stream().anyMatch(n -> compact(n).equals(compact));
+        return notPersonNames.contains(compact(text));
     }
 
     private static String compact(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
-    private static boolean isAcronym(String text) {
-        return text.length() >= 2 && text.length() <= 6 && text.codePoints().allMatch(Character::isUpperCase);
+    /** Capitals only, two to {@code max} of them ("KE", "PSGMEA"). */
+    private static boolean isAcronym(String text, int max) {
+        return text.length() >= 2 && text.length() <= max && text.codePoints().allMatch(Character::isUpperCase);
     }
 
     /** Widens a name over hyphens written without spaces: "MQM" "-" "P" is "MQM-P". */

@@ -71,17 +71,7 @@ public final class Resolver {
     }
 
     private void oneWordNames(List<PersonRecord> persons, List<Merge> out) {
-        Map<String, Set<PersonRecord>> byEndWord = new HashMap<>();
-        for (PersonRecord p : persons) {
-            if (p.oneWord()) {
-                continue;
-            }
-            for (String label : p.labels()) {
-                String[] w = label.strip().toLowerCase(Locale.ROOT).split("\\s+");
-                byEndWord.computeIfAbsent(w[0], k -> new java.util.LinkedHashSet<>()).add(p);
-                byEndWord.computeIfAbsent(w[w.length - 1], k -> new java.util.LinkedHashSet<>()).add(p);
-            }
-        }
+        Map<String, Set<PersonRecord>> byEndWord = byEndWord(persons);
         for (PersonRecord p : persons) {
             if (!p.oneWord()) {
                 continue;
@@ -119,15 +109,10 @@ public final class Resolver {
     public List<PossibleDuplicate> possibleDuplicates(List<PersonRecord> persons) {
         List<PossibleDuplicate> out = new ArrayList<>();
         Map<String, List<PersonRecord>> byCompact = new LinkedHashMap<>();
-        Map<String, Set<PersonRecord>> byEndWord = new HashMap<>();
+        Map<String, Set<PersonRecord>> byEndWord = byEndWord(persons);
         for (PersonRecord p : persons) {
             for (String label : p.labels()) {
                 byCompact.computeIfAbsent(compact(label), k -> new ArrayList<>()).add(p);
-                if (!p.oneWord()) {
-                    String[] w = label.strip().toLowerCase(Locale.ROOT).split("\\s+");
-                    byEndWord.computeIfAbsent(w[0], k -> new java.util.LinkedHashSet<>()).add(p);
-                    byEndWord.computeIfAbsent(w[w.length - 1], k -> new java.util.LinkedHashSet<>()).add(p);
-                }
             }
         }
         Set<String> seen = new HashSet<>();
@@ -175,6 +160,22 @@ public final class Resolver {
         int top = byArticles.get(0).graphs().size();
         int others = byArticles.stream().skip(1).mapToInt(q -> q.graphs().size()).sum();
         return top >= DOMINANT_ARTICLES && top >= DOMINANCE * others ? Optional.of(byArticles.get(0)) : Optional.empty();
+    }
+
+    /** The persons of more than one word by the first and the last word of each of their names, lower case. */
+    private static Map<String, Set<PersonRecord>> byEndWord(List<PersonRecord> persons) {
+        Map<String, Set<PersonRecord>> byEndWord = new HashMap<>();
+        for (PersonRecord p : persons) {
+            if (p.oneWord()) {
+                continue;
+            }
+            for (String label : p.labels()) {
+                String[] w = label.strip().toLowerCase(Locale.ROOT).split("\\s+");
+                byEndWord.computeIfAbsent(w[0], k -> new java.util.LinkedHashSet<>()).add(p);
+                byEndWord.computeIfAbsent(w[w.length - 1], k -> new java.util.LinkedHashSet<>()).add(p);
+            }
+        }
+        return byEndWord;
     }
 
     /** The fuller persons one of whose names begins or ends with a name of one-word person {@code p}, less those the rules forbid. */
