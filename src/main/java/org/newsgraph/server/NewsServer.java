@@ -139,6 +139,7 @@ public final class NewsServer implements AutoCloseable {
         FusekiServer.Builder fb = FusekiServer.create()
                 .fusekiModules(FusekiModules.create())
                 .port(b.port)
+                .numServerThreads(Math.min(8, b.limits.maxThreads()), b.limits.maxThreads())
                 .registerOperation(Operation.Query, new CappedQueryService(b.resultLimit))
                 .add(DATASET, data)
                 .addFilter("/*", new RequestGuard(writable, b.maxRequestBytes))
@@ -157,6 +158,7 @@ public final class NewsServer implements AutoCloseable {
             fb.securityHandler(securityHandler(b.user, b.password.get()));
         }
         FusekiServer server = fb.build();
+        TrafficControl.install(server.getJettyServer(), b.limits);
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector sc) {
                 sc.setHost(b.host);
@@ -293,6 +295,7 @@ public final class NewsServer implements AutoCloseable {
         private int maxBodyBytes = DEFAULT_MAX_BODY;
         private long maxRequestBytes = DEFAULT_MAX_REQUEST;
         private QueryCatalog queries = QueryCatalog.of(List.of());
+        private ServerLimits limits = ServerLimits.defaults();
 
         private Builder() {
         }
@@ -390,6 +393,12 @@ public final class NewsServer implements AutoCloseable {
         /** The canned queries the query page lists and {@code /api/queries} runs; default none. */
         public Builder queries(QueryCatalog queries) {
             this.queries = Objects.requireNonNull(queries, "queries");
+            return this;
+        }
+
+        /** How many requests run and wait at once, and how long clients may take; default {@link ServerLimits#defaults()}. */
+        public Builder limits(ServerLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

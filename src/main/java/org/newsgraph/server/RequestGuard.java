@@ -147,14 +147,18 @@ final class RequestGuard implements Filter {
 
     /** Whether {@code request} would change the store. */
     static boolean isWrite(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return isWrite(request.getRequestURI().substring(request.getContextPath().length()), request.getMethod());
+    }
+
+    /** Whether a request of {@code method} on {@code path} (within the context) would change the store. */
+    static boolean isWrite(String path, String method) {
         if (path.equals(DATASET + "/update") || path.startsWith(DATASET + "/update/")
                 || path.equals(DATASET + "/ingest") || path.startsWith(DATASET + "/ingest/")) {
-            return !request.getMethod().equals("OPTIONS");
+            return !method.equals("OPTIONS");
         }
         boolean data = path.equals(DATASET) || path.equals(DATASET + "/")
                 || path.equals(DATASET + "/data") || path.startsWith(DATASET + "/data/");
-        return data && !READ_METHODS.contains(request.getMethod());
+        return data && !READ_METHODS.contains(method);
     }
 
     private static boolean isCrossOrigin(HttpServletRequest request) {

@@ -1,0 +1,101 @@
+package org.newsgraph.server;
+
+import java.util.function.Predicate;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Puts {@link ServerLimits} on a Jetty server before it starts: idle and body-rate timeouts and a
+ * connection cap on its connectors, and in front of its handler, outermost first:
+ *
+ * <ol>
+ * <li>{@link LoginThrottle}, so that guessed passwords cost the guesser;</li>
+ * <li>a size check and an eager read of every body, without a thread, so that a client that sends
+ *     headers and then its body slowly (or never) holds a connection but no worker: a read's body
+ *     larger than {@link ServerLimits#eagerBodyBytes()} is answered 413; a write's larger body is
+ *     read by the write, which has the user's credentials;</li>
+ * <li>{@link FairQueue}, which bounds the reads that run at once, per client and in all.</li>
+ * </ol>
+ *
+ * {@code /healthz} and writes pass the queue: they have their own room in the thread pool.
+ */
+final class TrafficControl {
+
+    private TrafficControl() {
+    }
+
+    /** A running server's queue, for its health answer. */
+    record Installed(FairQueue queue) {
+    }
+
+    static Installed install(Server server, ServerLimits limits) {
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector c) {
+                c.setIdleTimeout(limits.idleTimeout().toMillis());
+            }
+            HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+            if (http != null) {
+                HttpConfiguration config = http.getHttpConfiguration();
+                config.setIdleTimeout(limits.idleTimeout().toMillis());
+                config.setMinRequestDataRate(limits.minRequestBytesPerSecond());
+            }
+        }
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
+
+        Predicate<Request> write = TrafficControl::isWrite;
+        // A write without credentials is refused at once; with false ones, by the security handler.
+        Predicate<Request> passesQueue = write.and(r -> r.getHeaders().contains(HttpHeader.AUTHORIZATION))
+                .or(r -> "/healthz".equals(Request.getPathInContext(r)));
+        FairQueue queue = new FairQueue(limits, passesQueue);
+        queue.setHandler(server.getHandler());
+
+        EagerContentHandler writeBodies = new EagerContentHandler(queue,
+                new EagerContentHandler.RetainedContentLoaderFactory(limits.eagerBodyBytes(), -1, false));
+        writeBodies.include(write);
+        EagerContentHandler readBodies = new EagerContentHandler(writeBodies,
+                new EagerContentHandler.RetainedContentLoaderFactory(limits.eagerBodyBytes(), -1, true));
+        readBodies.exclude(write);
+        Handler readSize = new ReadBodySize(limits.eagerBodyBytes(), readBodies);
+        LoginThrottle throttle = new LoginThrottle(limits);
+        throttle.setHandler(readSize);
+        server.setHandler(throttle);
+        return new Installed(queue);
+    }
+
+    /** {@link RequestGuard#isWrite} for a request before the servlets. */
+    static boolean isWrite(Request request) {
+        return RequestGuard.isWrite(Request.getPathInContext(request), request.getMethod());
+    }
+
+    /** Answers 413 at once to a read whose declared body is over the limit. */
+    private static final class ReadBodySize extends Handler.Wrapper {
+        private final long maxBytes;
+
+        ReadBodySize(long maxBytes, Handler next) {
+            super(next);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (request.getLength() > maxBytes && !isWrite(request)) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
+                        "request body over the limit of " + maxBytes + " bytes for a query");
+                return true;
+            }
+            return super.handle(request, response, callback);
+        }
+    }
+}
