@@ -13,7 +13,9 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Puts {@link ServerLimits} on a Jetty server before it starts: idle and body-rate timeouts and a
@@ -59,14 +61,16 @@ final class TrafficControl {
                 .or(r -> "/healthz".equals(Request.getPathInContext(r)));
         FairQueue queue = new FairQueue(limits, passesQueue);
         queue.setHandler(server.getHandler());
+        Handler bodyArrived = new BodyArrived(queue);
 
-        EagerContentHandler writeBodies = new EagerContentHandler(queue,
+        EagerContentHandler writeBodies = new EagerContentHandler(bodyArrived,
                 new EagerContentHandler.RetainedContentLoaderFactory(limits.eagerBodyBytes(), -1, false));
         writeBodies.include(write);
         EagerContentHandler readBodies = new EagerContentHandler(writeBodies,
                 new EagerContentHandler.RetainedContentLoaderFactory(limits.eagerBodyBytes(), -1, true));
         readBodies.exclude(write);
-        Handler readSize = new ReadBodySize(limits.eagerBodyBytes(), readBodies);
+        Handler bodyDeadline = new BodyDeadline(limits.idleTimeout().toMillis(), readBodies);
+        Handler readSize = new ReadBodySize(limits.eagerBodyBytes(), bodyDeadline);
         LoginThrottle throttle = new LoginThrottle(limits);
         throttle.setHandler(readSize);
         server.setHandler(throttle);
@@ -76,6 +80,48 @@ final class TrafficControl {
     /** {@link RequestGuard#isWrite} for a request before the servlets. */
     static boolean isWrite(Request request) {
         return RequestGuard.isWrite(Request.getPathInContext(request), request.getMethod());
+    }
+
+    private static final String DEADLINE = BodyDeadline.class.getName();
+
+    /**
+     * Closes the connection of a request whose body has not all come within {@code millis}.
+     * Jetty's idle timeout does not: a read that times out while the body is read eagerly is
+     * tried again, and the connection would stay open for as long as the client likes.
+     */
+    private static final class BodyDeadline extends Handler.Wrapper {
+        private final long millis;
+
+        BodyDeadline(long millis, Handler next) {
+            super(next);
+            this.millis = millis;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (request.getLength() != 0) {
+                org.eclipse.jetty.io.EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+                Scheduler.Task task = request.getComponents().getScheduler()
+                        .schedule(endPoint::close, millis, TimeUnit.MILLISECONDS);
+                request.setAttribute(DEADLINE, task);
+            }
+            return super.handle(request, response, callback);
+        }
+    }
+
+    /** Where a request's body has come: its {@link BodyDeadline} is off. */
+    private static final class BodyArrived extends Handler.Wrapper {
+        BodyArrived(Handler next) {
+            super(next);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (request.removeAttribute(DEADLINE) instanceof Scheduler.Task task) {
+                task.cancel();
+            }
+            return super.handle(request, response, callback);
+        }
     }
 
     /** Answers 413 at once to a read whose declared body is over the limit. */
