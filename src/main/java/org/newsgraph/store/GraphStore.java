@@ -275,6 +275,17 @@ public final class GraphStore implements AutoCloseable {
         });
     }
 
+    /**
+     * A number that changes whenever a write to the store commits, whoever writes (this class,
+     * SPARQL Update, the Graph Store Protocol), and stays the same otherwise; in this process
+     * only. Takes constant time: for caching what is costly to count.
+     */
+    public long dataVersion() {
+        requireOpen();
+        return Txn.calculateRead(dsg, () ->
+                TDBInternal.getDatasetGraphTDB(dsg).getTxnSystem().getThreadTransaction().getDataVersion());
+    }
+
     /** The ids of the stored articles, sorted; the ontology graph is not an article. */
     public Set<String> articleIds() {
         requireOpen();
