@@ -142,7 +142,7 @@ public final class NewsServer implements AutoCloseable {
                 .numServerThreads(Math.min(8, b.limits.maxThreads()), b.limits.maxThreads())
                 .registerOperation(Operation.Query, new CappedQueryService(b.resultLimit))
                 .add(DATASET, data)
-                .addFilter("/*", new RequestGuard(writable, b.maxRequestBytes))
+                .addFilter("/*", new RequestGuard(writable, b.maxRequestBytes, b.limits.eagerBodyBytes()))
                 .addServlet("/entity", new EntityPage(b.store, b.queryTimeout))
                 .addServlet("/queries", new QueryListServlet(b.queries))
                 .addServlet("/queries/*", new QueryListServlet(b.queries))

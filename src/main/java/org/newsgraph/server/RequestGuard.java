@@ -13,15 +13,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * The first filter of every request: sets {@code X-Content-Type-Options: nosniff}, answers 413
- * to a body over the size limit (before anything parses it), refuses writes when they are off, and refuses writes that a page of another site sends (a browser
+ * to a body over the size limit (before anything parses it; a gzip or deflate body is inflated
+ * here, up to the limit, and passed on inflated), refuses writes when they are off, and refuses writes that a page of another site sends (a browser
  * that has the user's credentials would send them along; the {@code Origin} header tells).
  * Authentication itself is Jetty's, before this filter.
  *
@@ -33,12 +42,21 @@ final class RequestGuard implements Filter {
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String DATASET = "/" + NewsServer.DATASET;
 
+    /** Content-Encodings of a request body that are inflated here, within the limit. */
+    private static final Set<String> COMPRESSED = Set.of("gzip", "x-gzip", "deflate");
+
     private final boolean writable;
     private final long maxBodyBytes;
+    private final long maxQueryBodyBytes;
 
-    RequestGuard(boolean writable, long maxBodyBytes) {
+    /**
+     * @param maxBodyBytes      the largest body of a write, inflated
+     * @param maxQueryBodyBytes the largest body of any other request (a query), inflated
+     */
+    RequestGuard(boolean writable, long maxBodyBytes, long maxQueryBodyBytes) {
         this.writable = writable;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxQueryBodyBytes = maxQueryBodyBytes;
     }
 
     @Override
@@ -46,25 +64,38 @@ final class RequestGuard implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         response.setHeader("X-Content-Type-Options", "nosniff");
+        boolean write = isWrite(request);
+        long limit = write ? maxBodyBytes : Math.min(maxBodyBytes, maxQueryBodyBytes);
         long length = request.getContentLengthLong();
-        if (length > maxBodyBytes) {
-            tooLarge(response);
+        if (length > limit) {
+            tooLarge(response, limit, "");
             return;
         }
         String type = request.getContentType();
-        boolean form = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
-        if (length < 0 && request.getHeader("Transfer-Encoding") != null && !form) {
-            // A chunked body has no length to check up front: read it here, up to the limit,
-            // so that no parser downstream meets the end of the limit halfway (it would answer
-            // 500). Forms are Jetty's to read, with its own limit of 200 KB.
-            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (body.length > maxBodyBytes) {
-                tooLarge(response);
+        boolean form = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        String encoding = request.getHeader("Content-Encoding");
+        boolean compressed = encoding != null && COMPRESSED.contains(encoding.strip().toLowerCase(Locale.ROOT));
+        boolean chunked = length < 0 && request.getHeader("Transfer-Encoding") != null;
+        if ((chunked || compressed) && !form) {
+            // A chunked body has no length to check up front, and a compressed one may inflate
+            // to any size: read it here, up to the limit, so that no parser downstream meets the
+            // end of the limit halfway (it would answer 500). Forms are Jetty's to read, with
+            // its own limit of 200 KB.
+            byte[] body;
+            try {
+                body = readUpTo(request, compressed ? encoding.strip().toLowerCase(Locale.ROOT) : null, limit + 1);
+            } catch (ZipException e) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST,
+                        "the body is not " + encoding + " as its Content-Encoding says: " + e.getMessage());
                 return;
             }
-            request = new BufferedBody(request, body);
+            if (body.length > limit) {
+                tooLarge(response, limit, compressed ? ", inflated," : "");
+                return;
+            }
+            request = new BufferedBody(request, body, compressed);
         }
-        if (isWrite(request)) {
+        if (write) {
             if (!writable) {
                 refuse(response, "writes are off on this server: start it with --password-file FILE or the "
                         + "environment variable NEWSGRAPH_PASSWORD to allow updates and ingest");
@@ -79,21 +110,56 @@ final class RequestGuard implements Filter {
         chain.doFilter(request, res);
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    /** At most {@code max} bytes of the body, inflated when {@code encoding} is not null. */
+    private static byte[] readUpTo(HttpServletRequest request, String encoding, long max) throws IOException {
+        InputStream in = request.getInputStream();
+        if ("deflate".equals(encoding)) {
+            in = new InflaterInputStream(in);
+        } else if (encoding != null) {
+            in = new GZIPInputStream(in);
+        }
+        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max));
+    }
+
+    private static void tooLarge(HttpServletResponse response, long limit, String how) throws IOException {
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         // The rest of the body is not read, so the connection cannot carry another request.
         response.setHeader("Connection", "close");
         response.setContentType("text/plain;charset=utf-8");
-        response.getWriter().println("request body over the limit of " + maxBodyBytes + " bytes");
+        response.getWriter().println("request body" + how + " over the limit of " + limit + " bytes");
     }
 
     /** A request whose body was read into memory already. */
     private static final class BufferedBody extends HttpServletRequestWrapper {
         private final byte[] body;
+        private final boolean inflated;
 
-        BufferedBody(HttpServletRequest request, byte[] body) {
+        BufferedBody(HttpServletRequest request, byte[] body, boolean inflated) {
             super(request);
             this.body = body;
+            this.inflated = inflated;
+        }
+
+        /** An inflated body has no Content-Encoding left: hidden, so nothing inflates it twice. */
+        private boolean hidden(String name) {
+            return inflated && "Content-Encoding".equalsIgnoreCase(name);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return hidden(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = Collections.list(super.getHeaderNames());
+            names.removeIf(this::hidden);
+            return Collections.enumeration(names);
         }
 
         @Override

@@ -121,6 +121,56 @@ class HostileClientsTest {
     }
 
     @Test
+    void aGzipBombIs413AndAnHonestGzipBodyIsRead() throws Exception {
+        server = NewsServer.builder().store(store).port(0).password(Optional.of(PASSWORD))
+                .maxRequestBytes(4 * 1024 * 1024).build().start();
+        // 200 MB of spaces in about 200 KB: a query that inflates far past its limit.
+        byte[] bomb = gzip(" ".repeat(1024 * 1024), 200, "ASK {}");
+        assertTrue(bomb.length < 400_000, bomb.length + " bytes");
+        long t0 = System.nanoTime();
+        HttpResponse<String> bombed = send(request(server, "/news/sparql").header("Content-Type", "application/sparql-query")
+                .header("Content-Encoding", "gzip").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bomb)));
+        assertEquals(413, bombed.statusCode(), bombed.body());
+        assertTrue(bombed.body().contains("inflated"), bombed.body());
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5));
+
+        HttpResponse<String> honest = send(request(server, "/news/sparql").header("Content-Type", "application/sparql-query")
+                .header("Accept", "application/sparql-results+json").header("Content-Encoding", "gzip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(gzip("", 0, "ASK { ?s ?p ?o }"))));
+        assertEquals(200, honest.statusCode(), honest.body());
+        assertTrue(honest.body().contains("true"), honest.body());
+
+        // A graph write, with credentials, is held to --max-request-size once inflated.
+        long before = store.tripleCount();
+        String triple = "<urn:x:s> <urn:x:p> \"" + "x".repeat(1000) + "\" .\n";
+        HttpResponse<String> bigPut = send(withCredentials(request(server, "/news/data?graph=" + q("urn:x:big")), USER, PASSWORD)
+                .header("Content-Type", "application/n-triples").header("Content-Encoding", "gzip")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(gzip(triple, 5000, ""))));
+        assertEquals(413, bigPut.statusCode(), bigPut.body());
+        assertEquals(before, store.tripleCount());
+        HttpResponse<String> smallPut = send(withCredentials(request(server, "/news/data?graph=" + q("urn:x:small")), USER, PASSWORD)
+                .header("Content-Type", "application/n-triples").header("Content-Encoding", "gzip")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(gzip(triple, 1, ""))));
+        assertEquals(201, smallPut.statusCode(), smallPut.body());
+        HttpResponse<String> broken = send(request(server, "/news/sparql").header("Content-Type", "application/sparql-query")
+                .header("Content-Encoding", "gzip").POST(java.net.http.HttpRequest.BodyPublishers.ofString("ASK {}")));
+        assertEquals(400, broken.statusCode(), broken.body());
+    }
+
+    /** {@code times} copies of {@code filler}, then {@code tail}, gzipped. */
+    private static byte[] gzip(String filler, int times, String tail) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            byte[] f = filler.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < times; i++) {
+                z.write(f);
+            }
+            z.write(tail.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void passwordGuessingIsRefused429ForAWhileFromThatAddressOnly() throws Exception {
         serve(ServerLimits.builder().maxFailedLogins(5).loginLockout(Duration.ofSeconds(2)).build());
         String update = "INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> \"guess\" } }";
