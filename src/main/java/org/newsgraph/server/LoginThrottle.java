@@ -50,11 +50,26 @@ final class LoginThrottle extends Handler.Wrapper {
                     "too many refused logins from " + client + "; try again in " + (waitMillis + 999) / 1000 + " s");
             return true;
         }
-        return super.handle(request, response, Callback.from(callback, () -> {
-            if (response.getStatus() == HttpStatus.UNAUTHORIZED_401) {
-                refused(client);
+        // Counted before the answer completes, so that the client's next try sees the count.
+        return super.handle(request, response, new Callback.Nested(callback) {
+            @Override
+            public void succeeded() {
+                count(client, response);
+                super.succeeded();
             }
-        }));
+
+            @Override
+            public void failed(Throwable x) {
+                count(client, response);
+                super.failed(x);
+            }
+        });
+    }
+
+    private void count(String client, Response response) {
+        if (response.getStatus() == HttpStatus.UNAUTHORIZED_401) {
+            refused(client);
+        }
     }
 
     private synchronized long lockedFor(String client) {

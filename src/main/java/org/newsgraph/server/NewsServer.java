@@ -37,8 +37,9 @@ import org.newsgraph.store.GraphStore;
  * <tr><td>{@code /news/sparql}</td><td>SPARQL 1.1 Query, GET and POST, every standard result
  *     format; at most {@link Builder#queryTimeout} per query and {@link Builder#resultLimit}
  *     rows</td><td>anyone</td></tr>
- * <tr><td>{@code /news/data}</td><td>Graph Store Protocol: GET and HEAD for anyone; PUT, POST,
- *     DELETE with credentials</td><td>anyone / user</td></tr>
+ * <tr><td>{@code /news/data}</td><td>Graph Store Protocol: GET and HEAD of one graph (at most
+ *     {@link Builder#maxGraphTriples} triples) for anyone, of the whole store, PUT, POST and
+ *     DELETE with credentials ({@link DownloadGuard})</td><td>anyone / user</td></tr>
  * <tr><td>{@code /news/update}</td><td>SPARQL 1.1 Update</td><td>user</td></tr>
  * <tr><td>{@code /news/ingest}</td><td>POST an article, get back its graph
  *     ({@link IngestService})</td><td>user</td></tr>
@@ -82,6 +83,9 @@ public final class NewsServer implements AutoCloseable {
     public static final int DEFAULT_MAX_BODY = 2 * 1024 * 1024;
     /** Largest body of any request (an update, a graph sent to {@code /news/data}, a query). */
     public static final long DEFAULT_MAX_REQUEST = 64L * 1024 * 1024;
+
+    /** Most triples a Graph Store read of one graph returns; the whole store goes to the user only. */
+    public static final long DEFAULT_MAX_GRAPH_TRIPLES = 100_000;
 
     static final Operation INGEST = Operation.alloc("https://w3id.org/newsgraph/server#ingest",
             "ingest", "Ingest one news article");
@@ -143,6 +147,7 @@ public final class NewsServer implements AutoCloseable {
                 .registerOperation(Operation.Query, new CappedQueryService(b.resultLimit))
                 .add(DATASET, data)
                 .addFilter("/*", new RequestGuard(writable, b.maxRequestBytes, b.limits.eagerBodyBytes()))
+                .addFilter("/*", new DownloadGuard(b.store.dataset(), b.maxGraphTriples, b.user, b.password))
                 .addServlet("/entity", new EntityPage(b.store, b.queryTimeout))
                 .addServlet("/queries", new QueryListServlet(b.queries))
                 .addServlet("/queries/*", new QueryListServlet(b.queries))
@@ -296,6 +301,7 @@ public final class NewsServer implements AutoCloseable {
         private long maxRequestBytes = DEFAULT_MAX_REQUEST;
         private QueryCatalog queries = QueryCatalog.of(List.of());
         private ServerLimits limits = ServerLimits.defaults();
+        private long maxGraphTriples = DEFAULT_MAX_GRAPH_TRIPLES;
 
         private Builder() {
         }
@@ -393,6 +399,18 @@ public final class NewsServer implements AutoCloseable {
         /** The canned queries the query page lists and {@code /api/queries} runs; default none. */
         public Builder queries(QueryCatalog queries) {
             this.queries = Objects.requireNonNull(queries, "queries");
+            return this;
+        }
+
+        /**
+         * The most triples a Graph Store read of one graph ({@code GET /news/data?graph=IRI})
+         * returns; a larger graph is answered 413. Default 100,000.
+         */
+        public Builder maxGraphTriples(long triples) {
+            if (triples <= 0) {
+                throw new IllegalArgumentException("graph size limit " + triples + " is not positive");
+            }
+            this.maxGraphTriples = triples;
             return this;
         }
 

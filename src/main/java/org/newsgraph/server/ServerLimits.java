@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * <p>Bodies of up to {@link #eagerBodyBytes()} are read without a thread, before a request runs,
  * so that a client that sends headers and never finishes its body holds a connection (until
- * {@link #idleTimeout()}) but no worker. {@code /healthz} and writes (which need the user's
+ * {@link #idleTimeout()}) but no worker. (Jetty's minimum request data rate is not used: it
+ * measures from the first byte, so it cuts small bodies that are read a little later.) {@code /healthz} and writes (which need the user's
  * credentials) do not count against {@link #maxActiveRequests()}: they have their own room.
  *
  * <p>The defaults suit a small machine: {@code defaults()} sizes the running requests by the
@@ -23,7 +24,6 @@ public final class ServerLimits {
     private final int maxThreads;
     private final int maxConnections;
     private final Duration idleTimeout;
-    private final long minRequestBytesPerSecond;
     private final int eagerBodyBytes;
     private final int maxActiveRequests;
     private final int maxActivePerClient;
@@ -36,7 +36,6 @@ public final class ServerLimits {
         this.maxThreads = b.maxThreads;
         this.maxConnections = b.maxConnections;
         this.idleTimeout = b.idleTimeout;
-        this.minRequestBytesPerSecond = b.minRequestBytesPerSecond;
         this.eagerBodyBytes = b.eagerBodyBytes;
         this.maxActiveRequests = b.maxActiveRequests;
         this.maxActivePerClient = b.maxActivePerClient;
@@ -65,17 +64,18 @@ public final class ServerLimits {
         return maxConnections;
     }
 
-    /** How long a connection may send nothing (headers, body, or between requests) before it is closed. */
+    /**
+     * How long a connection may send nothing (headers, body, or between requests) before it is
+     * closed; also how long a body of up to {@link #eagerBodyBytes()} may take to arrive in all.
+     */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
-    /** The slowest a body may arrive, averaged since the request began; a slower one is cut with 408. */
-    public long minRequestBytesPerSecond() {
-        return minRequestBytesPerSecond;
-    }
-
-    /** Bodies up to this size are read before the request takes a worker thread. */
+    /**
+     * Bodies up to this size are read before the request takes a worker thread; it is also the
+     * largest body of a request that is not a write (a query), inflated.
+     */
     public int eagerBodyBytes() {
         return eagerBodyBytes;
     }
@@ -121,7 +121,6 @@ public final class ServerLimits {
         private int maxThreads = 200;
         private int maxConnections = 4096;
         private Duration idleTimeout = Duration.ofSeconds(30);
-        private long minRequestBytesPerSecond = 1024;
         private int eagerBodyBytes = 1024 * 1024;
         private int maxActiveRequests = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         private int maxActivePerClient = Math.max(2, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()) / 2);
@@ -145,14 +144,6 @@ public final class ServerLimits {
 
         public Builder idleTimeout(Duration d) {
             this.idleTimeout = positive(d, "idle timeout");
-            return this;
-        }
-
-        public Builder minRequestBytesPerSecond(long rate) {
-            if (rate < 0) {
-                throw new IllegalArgumentException("body data rate " + rate + " is negative");
-            }
-            this.minRequestBytesPerSecond = rate;
             return this;
         }
 

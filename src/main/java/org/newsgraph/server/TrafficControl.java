@@ -50,7 +50,6 @@ final class TrafficControl {
             if (http != null) {
                 HttpConfiguration config = http.getHttpConfiguration();
                 config.setIdleTimeout(limits.idleTimeout().toMillis());
-                config.setMinRequestDataRate(limits.minRequestBytesPerSecond());
             }
         }
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));

@@ -157,6 +157,42 @@ class HostileClientsTest {
         assertEquals(400, broken.statusCode(), broken.body());
     }
 
+    @Test
+    void theWholeStoreGoesToTheUserOnlyAndOneGraphUpToItsLimit() throws Exception {
+        int limit = store.findArticleGraph(ServerFixtures.EVIL_ARTICLE).orElseThrow().size();
+        assertTrue(store.findArticleGraph(ServerFixtures.MQM_ARTICLE).orElseThrow().size() > limit);
+        server = NewsServer.builder().store(store).port(0).password(Optional.of(PASSWORD)).maxGraphTriples(limit).build().start();
+        String small = store.graphName(ServerFixtures.EVIL_ARTICLE).getURI();
+        String big = store.graphName(ServerFixtures.MQM_ARTICLE).getURI();
+
+        for (String whole : List.of("/news/data", "/news/data?default", "/news", "/news/data?graph=" + q("urn:x-arq:UnionGraph"))) {
+            HttpResponse<String> anonymous = get(server, whole, "application/n-quads");
+            assertEquals(401, anonymous.statusCode(), whole + ": " + anonymous.body());
+            assertTrue(anonymous.body().contains("user only"), anonymous.body());
+            HttpResponse<String> wrong = send(withCredentials(request(server, whole), USER, "guess").header("Accept", "application/n-quads").GET());
+            assertEquals(401, wrong.statusCode(), whole);
+            HttpResponse<String> user = send(withCredentials(request(server, whole), USER, PASSWORD).header("Accept", "application/n-quads").GET());
+            // Fuseki serves no graphs on the dataset's own address: 400 there, after the guard.
+            assertEquals(whole.equals("/news") ? 400 : 200, user.statusCode(), whole + ": " + user.body());
+        }
+        HttpResponse<String> one = get(server, "/news/data?graph=" + q(small), "application/n-triples");
+        assertEquals(200, one.statusCode(), one.body());
+        assertTrue(one.body().contains("Evil"), one.body());
+        HttpResponse<String> tooBig = get(server, "/news/data?graph=" + q(big), "application/n-triples");
+        assertEquals(413, tooBig.statusCode(), tooBig.body());
+        assertTrue(tooBig.body().contains("more than " + limit + " triples"), tooBig.body());
+        // A query still reaches the whole store, within its own caps.
+        assertEquals(200, get(server, "/news/sparql?query=" + q("ASK { ?s ?p ?o }"), "application/sparql-results+json").statusCode());
+    }
+
+    @Test
+    void withoutAPasswordTheWholeStoreIsNotServedAtAll() {
+        server = NewsServer.builder().store(store).port(0).build().start();
+        HttpResponse<String> r = get(server, "/news/data", "application/n-quads");
+        assertEquals(403, r.statusCode(), r.body());
+        assertTrue(r.body().contains("newsgraph export"), r.body());
+    }
+
     /** {@code times} copies of {@code filler}, then {@code tail}, gzipped. */
     private static byte[] gzip(String filler, int times, String tail) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
