@@ -87,6 +87,9 @@ public final class NewsServer implements AutoCloseable {
     /** Most triples a Graph Store read of one graph returns; the whole store goes to the user only. */
     public static final long DEFAULT_MAX_GRAPH_TRIPLES = 100_000;
 
+    /** Free space a write leaves on the store's disk at least; below it writes are answered 507. */
+    public static final long DEFAULT_MIN_FREE_DISK = 32L * 1024 * 1024;
+
     static final Operation INGEST = Operation.alloc("https://w3id.org/newsgraph/server#ingest",
             "ingest", "Ingest one news article");
 
@@ -156,6 +159,9 @@ public final class NewsServer implements AutoCloseable {
                 .addServlet("/api" + CannedQueryApi.OPENAPI, api)
                 .addServlet("/healthz", new HealthServlet(b.store))
                 .staticFileBase(webBase());
+        if (writable && b.store.folder().isPresent()) {
+            fb.addFilter("/*", new DiskSpaceGuard(b.store.folder().get(), b.minFreeDiskBytes));
+        }
         if (ingest) {
             fb.registerOperation(INGEST, new IngestService(b.store, b.ingester, b.maxBodyBytes));
         }
@@ -302,6 +308,7 @@ public final class NewsServer implements AutoCloseable {
         private QueryCatalog queries = QueryCatalog.of(List.of());
         private ServerLimits limits = ServerLimits.defaults();
         private long maxGraphTriples = DEFAULT_MAX_GRAPH_TRIPLES;
+        private long minFreeDiskBytes = DEFAULT_MIN_FREE_DISK;
 
         private Builder() {
         }
@@ -411,6 +418,18 @@ public final class NewsServer implements AutoCloseable {
                 throw new IllegalArgumentException("graph size limit " + triples + " is not positive");
             }
             this.maxGraphTriples = triples;
+            return this;
+        }
+
+        /**
+         * The free space on the store's disk below which writes are answered 507 Insufficient
+         * Storage, beside the body of the write; default 32 MB.
+         */
+        public Builder minFreeDiskBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("free disk space " + bytes + " is negative");
+            }
+            this.minFreeDiskBytes = bytes;
             return this;
         }
 
