@@ -1,5 +1,18 @@
 package org.newsgraph.server;
 
+import static org.newsgraph.server.EntityHtml.article;
+import static org.newsgraph.server.EntityHtml.directness;
+import static org.newsgraph.server.EntityHtml.external;
+import static org.newsgraph.server.EntityHtml.lexical;
+import static org.newsgraph.server.EntityHtml.link;
+import static org.newsgraph.server.EntityHtml.localName;
+import static org.newsgraph.server.EntityHtml.page;
+import static org.newsgraph.server.EntityHtml.section;
+import static org.newsgraph.server.EntityHtml.table;
+import static org.newsgraph.server.EntityHtml.term;
+import static org.newsgraph.server.EntityHtml.text;
+import static org.newsgraph.server.EntityHtml.yes;
+
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +38,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.newsgraph.rdf.NG;
+import org.newsgraph.server.EntityHtml.Cells;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -39,6 +53,11 @@ import org.newsgraph.store.GraphStore;
  * runs no script (its Content-Security-Policy allows none).
  */
 final class EntityPage extends HttpServlet {
+
+    /** Rows of a section on one page; the next are a link away. */
+    static final int PAGE_ROWS = 100;
+    /** The furthest a page may start, so that OFFSET stays a number the store handles quickly. */
+    private static final long MAX_OFFSET = 1_000_000;
 
     private final GraphStore store;
     private final long timeoutMillis;
@@ -57,7 +76,14 @@ final class EntityPage extends HttpServlet {
         response.setContentType("text/html;charset=utf-8");
         try {
             if (iri != null && !iri.isBlank()) {
-                entity(iri.strip(), response);
+                String section = request.getParameter("section");
+                long offset = offset(request.getParameter("offset"));
+                if (offset < 0) {
+                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                    page(response.getWriter(), "Bad offset", "<p>offset must be a whole number from 0 to " + MAX_OFFSET + ".</p>");
+                    return;
+                }
+                entity(iri.strip(), section == null || section.isBlank() ? null : section.strip(), offset, response);
             } else {
                 search(q == null ? "" : q.strip(), response);
             }
@@ -68,7 +94,20 @@ final class EntityPage extends HttpServlet {
         }
     }
 
-    private void entity(String iri, HttpServletResponse response) throws IOException {
+    /** The offset asked for: 0 when none, -1 when it is not one. */
+    private static long offset(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            return n >= 0 && n <= MAX_OFFSET ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void entity(String iri, String section, long offset, HttpServletResponse response) throws IOException {
         String problem;
         try {
             problem = IRIx.create(iri).isReference() ? null : "it has no scheme (such as https:)";
@@ -83,7 +122,7 @@ final class EntityPage extends HttpServlet {
         }
         Node e = NodeFactory.createURI(iri);
         DatasetGraph dsg = store.dataset();
-        String body = Txn.calculateRead(dsg, () -> render(dsg, e));
+        String body = Txn.calculateRead(dsg, () -> render(dsg, e, section, offset));
         if (body == null) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             page(response.getWriter(), "Not found", "<p>The store says nothing about <code>" + Html.escape(iri)
@@ -100,8 +139,49 @@ final class EntityPage extends HttpServlet {
         });
     }
 
-    /** The page body, or null when the store has no triple with {@code e}. In a read transaction. */
-    private String render(DatasetGraph dsg, Node e) {
+    /** One table of the page: a query for it and how its rows show. */
+    private record Section(String key, String title, String sparql, List<String> headings, Cells cells) {
+    }
+
+    /** The sections that page, in the order of the page. */
+    private static List<Section> sections(Set<String> types) {
+        List<Section> all = new ArrayList<>();
+        if (types.contains(NG.Article.getURI())) {
+            all.add(new Section("mentions", "Mentions", EntityQueries.MENTIONS, List.of("type", "entity"),
+                    r -> List.of(text(r.get("type")), link(r.get("x"), r.get("label")))));
+        }
+        all.add(new Section("roles", "Roles held", EntityQueries.ROLES_HELD,
+                List.of("reported", "title", "in", "former", "article", "sentence"),
+                r -> List.of(text(r.get("reportedOn")), text(r.get("title")), link(r.get("where"), r.get("whereLabel")),
+                        yes(r.get("former")), article(r), text(r.get("sentence")))));
+        all.add(new Section("roles-in", "Roles held in it", EntityQueries.ROLES_IN,
+                List.of("reported", "person", "title", "former", "article"),
+                r -> List.of(text(r.get("reportedOn")), link(r.get("holder"), r.get("holderLabel")), text(r.get("title")),
+                        yes(r.get("former")), article(r))));
+        all.add(new Section("statements", "Statements", EntityQueries.STATEMENTS,
+                List.of("published", "kind", "cue", "text", "article"),
+                r -> List.of(text(r.get("published")), directness(r.get("direct")), text(r.get("cue")),
+                        "<q>" + text(r.get("text")) + "</q>", article(r))));
+        all.add(new Section("events", "Events", EntityQueries.EVENTS,
+                List.of("when", "event", "place", "sentence", "article"),
+                r -> List.of(text(r.get("occurredOn")), text(r.get("trigger")), link(r.get("place"), r.get("placeLabel")),
+                        text(r.get("sentence")), article(r))));
+        if (types.contains(NG.Person.getURI())) {
+            all.add(new Section("duplicates", "Possible duplicates", EntityQueries.POSSIBLE_DUPLICATES,
+                    List.of("person", "why", "articles"),
+                    r -> List.of(link(r.get("x"), r.get("label")), text(r.get("why")), text(r.get("articles")))));
+        }
+        all.add(new Section("articles", "Mentioned in", EntityQueries.MENTIONED_IN, List.of("published", "article"),
+                r -> List.of(text(r.get("published")), article(r))));
+        return all;
+    }
+
+    /**
+     * The page body, or null when the store has no triple with {@code e}: every section's first
+     * {@value #PAGE_ROWS} rows, or, with {@code only}, that section's rows from {@code offset}.
+     * In a read transaction.
+     */
+    private String render(DatasetGraph dsg, Node e, String only, long offset) {
         List<Map<String, Node>> out = select(dsg, EntityQueries.OUTGOING, e);
         List<Map<String, Node>> in = select(dsg, EntityQueries.INCOMING, e);
         if (out.isEmpty() && in.isEmpty()) {
@@ -109,41 +189,58 @@ final class EntityPage extends HttpServlet {
         }
         StringBuilder html = new StringBuilder();
         html.append(header(dsg, e));
-        Set<String> types = types(dsg, e);
-        if (types.contains(NG.Article.getURI())) {
-            html.append(section("Mentions", table(select(dsg, EntityQueries.MENTIONS, e), List.of("type", "entity"),
-                    r -> List.of(text(r.get("type")), link(r.get("x"), r.get("label"))))));
+        for (Section section : sections(types(dsg, e))) {
+            if (only != null && !only.equals(section.key())) {
+                continue;
+            }
+            long from = only == null ? 0 : offset;
+            // One row past the page tells whether there is a next one.
+            List<Map<String, Node>> rows = select(dsg, section.sparql() + pageOf(section, from), e);
+            boolean more = rows.size() > PAGE_ROWS;
+            String table = table(more ? rows.subList(0, PAGE_ROWS) : rows, section.headings(), section.cells());
+            if (only != null && rows.isEmpty()) {
+                table = "<p>No rows from " + (from + 1) + " on.</p>";
+            }
+            html.append(section(section.title(), table + pager(e, section.key(), from, rows.size(), more, only != null)));
         }
-        html.append(section("Roles held", table(select(dsg, EntityQueries.ROLES_HELD, e),
-                List.of("reported", "title", "in", "former", "article", "sentence"),
-                r -> List.of(text(r.get("reportedOn")), text(r.get("title")), link(r.get("where"), r.get("whereLabel")),
-                        yes(r.get("former")), article(r), text(r.get("sentence"))))));
-        html.append(section("Roles held in it", table(select(dsg, EntityQueries.ROLES_IN, e),
-                List.of("reported", "person", "title", "former", "article"),
-                r -> List.of(text(r.get("reportedOn")), link(r.get("holder"), r.get("holderLabel")), text(r.get("title")),
-                        yes(r.get("former")), article(r)))));
-        html.append(section("Statements", table(select(dsg, EntityQueries.STATEMENTS, e),
-                List.of("published", "kind", "cue", "text", "article"),
-                r -> List.of(text(r.get("published")), directness(r.get("direct")), text(r.get("cue")),
-                        "<q>" + text(r.get("text")) + "</q>", article(r)))));
-        html.append(section("Events", table(select(dsg, EntityQueries.EVENTS, e),
-                List.of("when", "event", "place", "sentence", "article"),
-                r -> List.of(text(r.get("occurredOn")), text(r.get("trigger")), link(r.get("place"), r.get("placeLabel")),
-                        text(r.get("sentence")), article(r)))));
-        if (types.contains(NG.Person.getURI())) {
-            html.append(section("Possible duplicates", table(select(dsg, EntityQueries.POSSIBLE_DUPLICATES, e),
-                    List.of("person", "why", "articles"),
-                    r -> List.of(link(r.get("x"), r.get("label")), text(r.get("why")), text(r.get("articles"))))));
+        if (only != null && sections(types(dsg, e)).stream().noneMatch(x -> x.key().equals(only))) {
+            html.append("<p>This page has no section ").append(Html.escape("'" + only + "'")).append(".</p>");
         }
-        html.append(section("Mentioned in", table(select(dsg, EntityQueries.MENTIONED_IN, e),
-                List.of("published", "article"),
-                r -> List.of(text(r.get("published")), article(r)))));
-        html.append("<details><summary>Every triple about it</summary>")
-                .append(table(out, List.of("property", "value"), r -> List.of(term(r.get("p")), term(r.get("o")))))
-                .append(in.isEmpty() ? "" : "<h3>Pointing at it</h3>"
-                        + table(in, List.of("subject", "property"), r -> List.of(term(r.get("s")), term(r.get("p")))))
-                .append("</details>");
+        if (only == null) {
+            html.append("<details><summary>Every triple about it</summary>")
+                    .append(table(out, List.of("property", "value"), r -> List.of(term(r.get("p")), term(r.get("o")))))
+                    .append(in.isEmpty() ? "" : "<h3>Pointing at it</h3>"
+                            + table(in, List.of("subject", "property"), r -> List.of(term(r.get("s")), term(r.get("p")))))
+                    .append("</details>");
+        }
         return html.toString();
+    }
+
+    /** LIMIT and OFFSET for a page of a section; the possible duplicates have their own LIMIT. */
+    private static String pageOf(Section section, long from) {
+        return section.key().equals("duplicates") ? "" : "\nLIMIT " + (PAGE_ROWS + 1) + " OFFSET " + from;
+    }
+
+    private static String pager(Node e, String key, long from, int rows, boolean more, boolean alone) {
+        if (!more && !alone) {
+            return "";
+        }
+        String base = "/entity?iri=" + Html.param(e.getURI()) + "&amp;section=" + key + "&amp;offset=";
+        StringBuilder p = new StringBuilder("<p class=\"pager\">");
+        int shown = Math.min(rows, PAGE_ROWS);
+        if (shown > 0) {
+            p.append("rows ").append(from + 1).append("–").append(from + shown).append(' ');
+        }
+        if (from > 0) {
+            p.append("<a href=\"").append(base).append(Math.max(0, from - PAGE_ROWS)).append("\">previous</a> ");
+        }
+        if (more) {
+            p.append("<a href=\"").append(base).append(from + PAGE_ROWS).append("\">next</a> ");
+        }
+        if (alone) {
+            p.append("<a href=\"/entity?iri=").append(Html.param(e.getURI())).append("\">the whole page</a>");
+        }
+        return p.append("</p>\n").toString();
     }
 
     private String header(DatasetGraph dsg, Node e) {
@@ -241,120 +338,4 @@ final class EntityPage extends HttpServlet {
         return rows;
     }
 
-    // ---- HTML pieces; every value goes through Html.escape.
-
-    private interface Cells {
-        List<String> of(Map<String, Node> row);
-    }
-
-    private static String section(String title, String content) {
-        return content.isEmpty() ? "" : "<h2>" + Html.escape(title) + "</h2>\n" + content;
-    }
-
-    /** A table of {@code rows}, or "" when there are none; identical rows shown once. */
-    private static String table(List<Map<String, Node>> rows, List<String> headings, Cells cells) {
-        if (rows.isEmpty()) {
-            return "";
-        }
-        StringBuilder t = new StringBuilder("<table>\n<thead><tr>");
-        headings.forEach(h -> t.append("<th>").append(Html.escape(h)).append("</th>"));
-        t.append("</tr></thead>\n<tbody>\n");
-        Set<List<String>> seen = new LinkedHashSet<>();
-        for (Map<String, Node> row : rows) {
-            seen.add(cells.of(row));
-        }
-        for (List<String> row : seen) {
-            t.append("<tr>");
-            row.forEach(c -> t.append("<td>").append(c).append("</td>"));
-            t.append("</tr>\n");
-        }
-        return t.append("</tbody>\n</table>\n").toString();
-    }
-
-    private static String article(Map<String, Node> r) {
-        Node a = r.get("article");
-        if (a == null) {
-            return "";
-        }
-        Node name = r.get("articleTitle") != null ? r.get("articleTitle") : r.get("articleId");
-        return link(a, name);
-    }
-
-    /** A link to the entity page of {@code iri}, showing {@code label} (or the IRI's last part). */
-    private static String link(Node iri, Node label) {
-        if (iri == null) {
-            return "";
-        }
-        if (!iri.isURI()) {
-            return text(iri);
-        }
-        String shown = label != null ? text(label) : Html.escape(localName(iri.getURI()));
-        return "<a href=\"" + Html.entityHref(iri.getURI()) + "\">" + shown + "</a>";
-    }
-
-    /** An RDF term: IRIs as links to their entity page, literals as text. */
-    private static String term(Node n) {
-        if (n == null) {
-            return "";
-        }
-        if (n.isURI()) {
-            return "<a href=\"" + Html.entityHref(n.getURI()) + "\">" + Html.escape(n.getURI()) + "</a>";
-        }
-        return text(n);
-    }
-
-    private static String external(String iri) {
-        boolean web = iri.startsWith("http://") || iri.startsWith("https://");
-        return web ? "<a rel=\"noopener noreferrer\" href=\"" + Html.escape(iri) + "\">" + Html.escape(iri) + "</a>"
-                : Html.escape(iri);
-    }
-
-    /** The escaped lexical form of a literal, or the escaped IRI; "" for null. */
-    private static String text(Node n) {
-        return Html.escape(lexical(n));
-    }
-
-    /** The lexical form of a literal, or the IRI, as it is: escape it where it goes into the page. */
-    private static String lexical(Node n) {
-        if (n == null) {
-            return "";
-        }
-        return n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : n.toString();
-    }
-
-    private static String yes(Node n) {
-        return n != null && n.isLiteral() && "true".equals(n.getLiteralLexicalForm()) ? "former" : "";
-    }
-
-    private static String directness(Node n) {
-        if (n == null || !n.isLiteral()) {
-            return "";
-        }
-        return "true".equals(n.getLiteralLexicalForm()) ? "quote" : "reported";
-    }
-
-    static String localName(String iri) {
-        int cut = Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#'));
-        String tail = cut >= 0 && cut < iri.length() - 1 ? iri.substring(cut + 1) : iri;
-        return tail.replace('-', ' ');
-    }
-
-    private static void page(PrintWriter out, String title, String body) {
-        out.print("""
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>""");
-        out.print(Html.escape(title) + " · newsgraph");
-        out.print("""
-                </title>
-                <link rel="stylesheet" href="/newsgraph.css">
-                </head><body class="entity">
-                <nav><a href="/">Query page</a> · <a href="/entity">Find an entity</a></nav>
-                <main>
-                """);
-        out.print(body);
-        out.print("\n</main></body></html>\n");
-        out.flush();
-    }
 }
