@@ -25,6 +25,7 @@ import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ReadResult;
 import org.newsgraph.server.NewsServer;
+import org.newsgraph.server.ServerLimits;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.IngestListener;
 import org.newsgraph.store.IngestOutcome;
@@ -86,6 +87,20 @@ final class ServeCommand implements Callable<Integer> {
                     + "--max-article-size (default: ${DEFAULT-VALUE}); a larger one is answered 413.")
     long maxRequestBytes = NewsServer.DEFAULT_MAX_REQUEST;
 
+    @Option(names = "--max-running", paramLabel = "N",
+            description = "Queries, entity pages and canned queries that run at once; the others wait their turn "
+                    + "(default: twice the processors, at least 4).")
+    Integer maxRunning;
+
+    @Option(names = "--max-running-per-client", paramLabel = "N",
+            description = "Of those, how many one client address may run at once (default: half of --max-running). "
+                    + "Behind a reverse proxy every client has the proxy's address: raise it to --max-running.")
+    Integer maxRunningPerClient;
+
+    @Option(names = "--max-waiting", paramLabel = "N",
+            description = "Requests that may wait for a turn, each up to 30 s; one more is answered 503 (default: ${DEFAULT-VALUE}).")
+    int maxWaiting = ServerLimits.defaults().maxQueuedRequests();
+
     @Option(names = "--queries", paramLabel = "DIR",
             description = "A folder of canned .rq queries for the query page (default: those built into newsgraph).")
     Path queries;
@@ -130,6 +145,7 @@ final class ServeCommand implements Callable<Integer> {
         if (timeoutSeconds <= 0 || Double.isNaN(timeoutSeconds)) {
             throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds");
         }
+        ServerLimits limits = limits();
         QueryCatalog canned = queries != null ? QueryCatalog.load(queries) : QueryCatalog.builtIn();
         CountDownLatch closed = new CountDownLatch(1);
         try (GraphStore store = db == null ? GraphStore.inMemory() : GraphStore.open(db)) {
@@ -139,7 +155,7 @@ final class ServeCommand implements Callable<Integer> {
             NewsServer server = NewsServer.builder().store(store).ingester(ingester(store, postedListener(err)))
                     .host(host).port(port).user(user).password(password)
                     .queryTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000))).resultLimit(resultLimit)
-                    .maxRequestBytes(maxRequestBytes)
+                    .maxRequestBytes(maxRequestBytes).limits(limits)
                     .queries(canned).build().start();
             Thread stopper = new Thread(() -> {
                 server.stop();
@@ -244,5 +260,18 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             // The JVM is shutting down: the hook is running, or has run.
         }
+    }
+
+    /** The server's limits from the options, or a usage error. */
+    private ServerLimits limits() {
+        int running = maxRunning != null ? maxRunning : ServerLimits.defaults().maxActiveRequests();
+        int perClient = maxRunningPerClient != null ? maxRunningPerClient : Math.max(1, running / 2);
+        if (running < 1 || perClient < 1 || maxWaiting < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--max-running and --max-running-per-client must be 1 or more, --max-waiting 0 or more");
+        }
+        return ServerLimits.builder().maxQueuedRequests(maxWaiting).maxActiveRequests(running)
+                .maxActivePerClient(Math.min(perClient, running))
+                .maxThreads(Math.max(ServerLimits.defaults().maxThreads(), running + 12)).build();
     }
 }
