@@ -12,26 +12,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.query.QueryCatalog;
@@ -43,91 +44,110 @@ import org.newsgraph.store.GraphStore;
 /**
  * A bounded load test on loopback: {@value #CLIENTS} clients run canned queries
  * ({@code /api/queries/NAME}) and ad-hoc SPARQL ({@code /news/sparql}) against a server on a
- * TDB2 store while another client ingests articles through {@code /news/ingest} with the real
- * NLP pipeline. No answer may be a 5xx (or any error), no ingested article may be missing at the
- * end, and the latencies (p50, p95, max per kind of request) are printed and written to
- * {@code target/load-report.txt}. Duration: {@code -Dload.seconds=N} (default 30).
+ * TDB2 store of {@code -Dload.articles=N} articles (default 2,000: the sample article's graph
+ * under new ids; {@code -Dload.store=DIR} serves a store of your own instead) while another client
+ * ingests articles through {@code /news/ingest} with the real NLP pipeline. Twice: alone, and
+ * with {@code -Dload.hostile=N} (default 4) hostile clients from 127.0.0.2 and up sending the
+ * queries and requests of {@link HostileClient} all the while. Either way no answer to the polite
+ * clients may be an error (5xx or other), no ingested article may be missing, and the latencies
+ * (p50, p95, max per kind of request) and what the hostile clients got are printed and written to
+ * {@code target/load-report.txt}. Duration of each run: {@code -Dload.seconds=N} (default 30).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoadIT {
 
     private static final int CLIENTS = 16;
+    private static final int HOSTILE = Integer.getInteger("load.hostile", 4);
+    private static final int ARTICLES = Integer.getInteger("load.articles", 2000);
     private static final Duration DURATION = Duration.ofSeconds(Long.getLong("load.seconds", 30));
-    private static final String PREFIXES = "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"
-            + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n";
-    /** Ad-hoc queries: a join over roles, an aggregate over all graphs, a text filter. */
-    private static final List<String> SPARQL = List.of(
-            PREFIXES + "SELECT ?person ?title WHERE { GRAPH ?a { ?p ng:holdsRole ?r ; rdfs:label ?person . ?r ng:title ?title } }",
-            PREFIXES + "SELECT ?a (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } } GROUP BY ?a ORDER BY DESC(?n)",
-            PREFIXES + "SELECT ?e ?name WHERE { ?e rdfs:label ?name FILTER(CONTAINS(LCASE(?name), \"council\")) } LIMIT 50",
-            PREFIXES + "ASK { GRAPH ?a { ?s a ng:Statement } }");
-    /** Canned queries with parameters, as the query page and other systems call them. */
-    private static final List<String> CANNED = List.of(
-            "roles?person=Siddiqui", "top-entities", "articles?from=2025-01-01", "statements-by?speaker=Moore",
-            "timeline?entity=MQM", "co-occurrence", "articles-mentioning?entity=Karachi", "top-speakers");
+    private static final Path REPORT = Path.of("target/load-report.txt");
 
     @TempDir
-    Path tmp;
+    static Path tmp;
+    private static GraphStore store;
+    private static NewsServer server;
+    private static int before;
 
-    /** One answer: what kind of request, its status, how long it took. */
-    record Sample(String kind, int status, long nanos, String what) {
+    @BeforeAll
+    static void serve() throws IOException {
+        String own = System.getProperty("load.store");
+        store = GraphStore.open(own != null ? Path.of(own) : tmp.resolve("db"));
+        // The sample article, converted here: CoreNLP is loaded before the clock starts.
+        try (Stream<ReadResult> sample = ArticleReader.create().read(List.of(Path.of("data/articles")))) {
+            Ingester.builder(store).build().ingestAll(sample);
+        }
+        if (own == null) {
+            LoadStore.replicate(store, "mqm-bahadurabad-2025-02-09", ARTICLES - 1);
+        }
+        before = store.articleIds().size();
+        server = NewsServer.builder().store(store).ingester(Ingester.builder(store).build())
+                .port(0).password(Optional.of(PASSWORD)).queries(QueryCatalog.builtIn()).build().start();
+        Files.writeString(REPORT, "");
     }
 
-    @Test
-    void sixteenClientsQueryWhileArticlesAreIngestedWithNoErrorAndNoLostArticle() throws Exception {
-        try (GraphStore store = GraphStore.open(tmp.resolve("db"))) {
-            // The sample article, converted here: CoreNLP is loaded before the clock starts.
-            try (Stream<ReadResult> sample = ArticleReader.create().read(List.of(Path.of("data/articles")))) {
-                Ingester.builder(store).build().ingestAll(sample);
-            }
-            NewsServer server = NewsServer.builder().store(store).ingester(Ingester.builder(store).build())
-                    .port(0).password(Optional.of(PASSWORD)).queries(QueryCatalog.builtIn()).build().start();
-            try {
-                run(server, store);
-            } finally {
-                server.stop();
-            }
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+        if (store != null) {
+            store.close();
         }
     }
 
-    private void run(NewsServer server, GraphStore store) throws Exception {
+    @Test
+    @Order(1)
+    void sixteenClientsQueryWhileArticlesAreIngestedWithNoErrorAndNoLostArticle() throws Exception {
+        run("polite", 0);
+    }
+
+    @Test
+    @Order(2)
+    void andTheSameWhileHostileClientsAskForWhatTheyMustNotGet() throws Exception {
+        run("hostile", HOSTILE);
+    }
+
+    private void run(String phase, int hostile) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String base = "http://127.0.0.1:" + server.port();
-        List<Sample> samples = new CopyOnWriteArrayList<>();
+        List<LoadReport.Sample> samples = new CopyOnWriteArrayList<>();
+        List<HostileClient.Outcome> attacks = new CopyOnWriteArrayList<>();
         Set<String> ingested = ConcurrentHashMap.newKeySet();
+        int storedBefore = store.articleIds().size();
         long deadline = System.nanoTime() + DURATION.toNanos();
 
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1 + hostile);
         List<Future<?>> clients = new ArrayList<>();
+        for (int h = 0; h < hostile; h++) {
+            HostileClient attacker = new HostileClient("127.0.0." + (2 + h), server.port(), 2 * h);
+            clients.add(pool.submit(() -> {
+                try {
+                    while (System.nanoTime() < deadline) {
+                        attacks.add(attacker.next());
+                    }
+                } finally {
+                    attacker.close();
+                }
+                return null;
+            }));
+        }
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
             clients.add(pool.submit(() -> {
                 for (int i = 0; System.nanoTime() < deadline; i++) {
-                    HttpRequest request;
-                    String kind;
-                    if ((client + i) % 2 == 0) {
-                        String canned = CANNED.get((client + i / 2) % CANNED.size());
-                        kind = "canned query";
-                        request = HttpRequest.newBuilder(URI.create(base + "/api/queries/" + canned))
-                                .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(60)).GET().build();
-                    } else {
-                        String query = SPARQL.get((client + i / 2) % SPARQL.size());
-                        kind = "SPARQL query";
-                        request = HttpRequest.newBuilder(URI.create(base + "/news/sparql?query=" + q(query)))
-                                .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(60)).GET().build();
-                    }
-                    samples.add(send(http, request, kind));
+                    samples.add(LoadReport.send(http, LoadRequests.polite(base, client, i)));
                 }
                 return null;
             }));
         }
         clients.add(pool.submit(() -> {
             for (int n = 1; System.nanoTime() < deadline; n++) {
-                String id = "load-" + n;
+                String id = phase + "-" + n;
                 HttpRequest request = withCredentials(HttpRequest.newBuilder(URI.create(base + "/news/ingest?id=" + id)), USER, PASSWORD)
                         .header("Content-Type", "text/plain").timeout(Duration.ofSeconds(300))
-                        .POST(HttpRequest.BodyPublishers.ofString(article(n))).build();
-                Sample s = send(http, request, "ingest");
+                        .POST(HttpRequest.BodyPublishers.ofString(LoadRequests.article(n))).build();
+                LoadReport.Sample s = LoadReport.send(http, new LoadRequests.Polite("ingest", request));
                 samples.add(s);
                 if (s.status() == 201) {
                     ingested.add(id);
@@ -140,17 +160,16 @@ class LoadIT {
             f.get();
         }
 
-        String report = report(samples, ingested.size());
+        String report = LoadReport.of(String.format(Locale.ROOT, "Load (%s): %d clients%s for %d s on loopback, store of %d articles",
+                phase, CLIENTS, hostile > 0 ? " and " + hostile + " hostile ones" : "", DURATION.toSeconds(), before),
+                samples, ingested.size(), attacks);
         System.out.println(report);
-        Files.writeString(Path.of("target/load-report.txt"), report);
+        Files.writeString(REPORT, report + "\n", StandardOpenOption.APPEND);
 
-        List<Sample> failed = samples.stream().filter(s -> s.status() != 200 && s.status() != 201).toList();
+        List<LoadReport.Sample> failed = samples.stream().filter(s -> s.status() != 200 && s.status() != 201).toList();
         assertEquals(List.of(), failed.subList(0, Math.min(10, failed.size())), failed.size() + " requests failed");
-        assertTrue(samples.stream().filter(s -> s.kind().equals("ingest")).count() >= 1, report);
         assertTrue(ingested.size() >= 1, "an article was ingested during the run:\n" + report);
-        Set<String> expected = new TreeSet<>(ingested);
-        expected.add("mqm-bahadurabad-2025-02-09");
-        assertEquals(expected, store.articleIds(), "every ingested article is in the store, and nothing else");
+        assertEquals(storedBefore + ingested.size(), store.articleIds().size(), "every ingested article is in the store");
         for (String id : ingested) {
             HttpResponse<String> graph = http.send(HttpRequest.newBuilder(URI.create(base + "/news/data?graph="
                     + q(IriMinter.standard().article(id).getURI()))).header("Accept", "application/n-triples").GET().build(),
@@ -158,52 +177,10 @@ class LoadIT {
             assertEquals(200, graph.statusCode(), id);
             assertTrue(graph.body().contains("/article/" + id + "> <https://w3id.org/newsgraph/ontology#articleId>"), id);
         }
-    }
-
-    /** A short article, different for each n, with persons, a role and a statement. */
-    private static String article(int n) {
-        String[] names = {"Ann Moore", "Omar Khan", "Lisa Park", "Tom Reed", "Sara Ahmed", "Ali Raza"};
-        String[] cities = {"Karachi", "Lahore", "Quetta", "Multan", "Sukkur", "Hyderabad"};
-        String name = names[n % names.length] + " " + (char) ('A' + n % 26) + ".";
-        String city = cities[n % cities.length];
-        return "date 2025-03-" + String.format(Locale.ROOT, "%02d", 1 + n % 28) + "\nCouncil meeting " + n + "\n\n"
-                + "City council leader " + name + " said on Tuesday that the budget of " + city
-                + " would protect " + n + " libraries. \"We will not close them,\" " + name + " told reporters in " + city + ".\n";
-    }
-
-    private static Sample send(HttpClient http, HttpRequest request, String kind) {
-        long start = System.nanoTime();
-        int status;
-        try {
-            status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
-        } catch (IOException e) {
-            status = -1; // no answer at all counts as a failure, as a 5xx does
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            status = -1;
+        if (hostile > 0) {
+            assertTrue(attacks.size() >= hostile, report);
+            long biggest = attacks.stream().mapToLong(HostileClient.Outcome::bytes).max().orElse(0);
+            assertTrue(biggest < 64L * 1024 * 1024, "no hostile answer is over 64 MB: " + biggest);
         }
-        return new Sample(kind, status, System.nanoTime() - start, request.method() + " " + request.uri().getPath());
-    }
-
-    private static String report(List<Sample> samples, int ingested) {
-        Map<String, List<Long>> byKind = new TreeMap<>();
-        samples.forEach(s -> byKind.computeIfAbsent(s.kind(), k -> new ArrayList<>()).add(s.nanos()));
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "Load: %d clients for %d s on loopback, %d requests, %d articles ingested%n",
-                CLIENTS, DURATION.toSeconds(), samples.size(), ingested));
-        out.append(String.format(Locale.ROOT, "%-14s %8s %10s %10s %10s%n", "kind", "requests", "p50 ms", "p95 ms", "max ms"));
-        byKind.forEach((kind, nanos) -> {
-            Collections.sort(nanos);
-            out.append(String.format(Locale.ROOT, "%-14s %8d %10.1f %10.1f %10.1f%n", kind, nanos.size(),
-                    percentile(nanos, 50), percentile(nanos, 95), nanos.get(nanos.size() - 1) / 1e6));
-        });
-        long errors = samples.stream().filter(s -> s.status() >= 500 || s.status() < 0).count();
-        out.append("5xx or no answer: ").append(errors).append('\n');
-        return out.toString();
-    }
-
-    private static double percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index)) / 1e6;
     }
 }

@@ -36,6 +36,14 @@ final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** Sends bytes as they are. */
+    RawHttp sendBytes(byte[] bytes) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
     /** Sends a whole GET and returns this, to read the answer with {@link #answer()}. */
     RawHttp get(String target, String... headers) throws IOException {
         StringBuilder b = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
@@ -58,6 +66,27 @@ final class RawHttp implements AutoCloseable {
             throw new IOException("no end of the answer within " + socket.getSoTimeout() + " ms: " + all, e);
         }
         return new Answer(all.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads the answer to its end, keeping only the status line's code and counting the rest, so
+     * that a huge answer costs this side nothing: {@code [status, bytes]}; status -1 when the
+     * server closed without an answer.
+     */
+    long[] discard() throws IOException {
+        InputStream in = socket.getInputStream();
+        byte[] buf = new byte[65536];
+        long bytes = 0;
+        StringBuilder head = new StringBuilder();
+        for (int n; (n = in.read(buf)) >= 0; ) {
+            if (head.length() < 12) {
+                head.append(new String(buf, 0, Math.min(n, 12), StandardCharsets.ISO_8859_1));
+            }
+            bytes += n;
+        }
+        String h = head.toString();
+        int status = h.startsWith("HTTP/1.1 ") && h.length() >= 12 ? Integer.parseInt(h.substring(9, 12)) : -1;
+        return new long[] {status, bytes};
     }
 
     /** Whether the server closed the connection within {@code millis}: reads return end of stream. */

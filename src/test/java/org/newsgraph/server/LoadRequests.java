@@ -1,0 +1,56 @@
+package org.newsgraph.server;
+
+import static org.newsgraph.server.ServerFixtures.q;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** What {@link LoadIT}'s polite clients ask: canned queries and ad-hoc SPARQL, and articles to ingest. */
+final class LoadRequests {
+
+    private static final String PREFIXES = "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"
+            + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n";
+    /** Ad-hoc queries: a join over roles, an aggregate over all graphs, a text filter. */
+    private static final List<String> SPARQL = List.of(
+            PREFIXES + "SELECT ?person ?title WHERE { GRAPH ?a { ?p ng:holdsRole ?r ; rdfs:label ?person . ?r ng:title ?title } } LIMIT 100",
+            PREFIXES + "SELECT ?a (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } } GROUP BY ?a ORDER BY DESC(?n) LIMIT 20",
+            PREFIXES + "SELECT ?e ?name WHERE { ?e rdfs:label ?name FILTER(CONTAINS(LCASE(?name), \"council\")) } LIMIT 50",
+            PREFIXES + "ASK { GRAPH ?a { ?s a ng:Statement } }");
+    /** Canned queries with parameters, as the query page and other systems call them. */
+    private static final List<String> CANNED = List.of(
+            "roles?person=Siddiqui", "top-entities", "articles?from=2025-01-01", "statements-by?speaker=Moore",
+            "timeline?entity=MQM", "co-occurrence", "articles-mentioning?entity=Karachi", "top-speakers");
+
+    private LoadRequests() {
+    }
+
+    /** A request and the kind it is reported under. */
+    record Polite(String kind, HttpRequest request) {
+    }
+
+    /** The {@code i}th request of polite client {@code client}: canned and ad-hoc queries in turn. */
+    static Polite polite(String base, int client, int i) {
+        if ((client + i) % 2 == 0) {
+            String canned = CANNED.get((client + i / 2) % CANNED.size());
+            return new Polite("canned query", HttpRequest.newBuilder(URI.create(base + "/api/queries/" + canned))
+                    .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(90)).GET().build());
+        }
+        String query = SPARQL.get((client + i / 2) % SPARQL.size());
+        return new Polite("SPARQL query", HttpRequest.newBuilder(URI.create(base + "/news/sparql?query=" + q(query)))
+                .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(90)).GET().build());
+    }
+
+    /** A short article, different for each n, with persons, a role and a statement. */
+    static String article(int n) {
+        String[] names = {"Ann Moore", "Omar Khan", "Lisa Park", "Tom Reed", "Sara Ahmed", "Ali Raza"};
+        String[] cities = {"Karachi", "Lahore", "Quetta", "Multan", "Sukkur", "Hyderabad"};
+        String name = names[n % names.length] + " " + (char) ('A' + n % 26) + ".";
+        String city = cities[n % cities.length];
+        return "date 2025-03-" + String.format(Locale.ROOT, "%02d", 1 + n % 28) + "\nCouncil meeting " + n + "\n\n"
+                + "City council leader " + name + " said on Tuesday that the budget of " + city
+                + " would protect " + n + " libraries. \"We will not close them,\" " + name + " told reporters in " + city + ".\n";
+    }
+}
