@@ -3,7 +3,6 @@ package org.newsgraph.server;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,15 +17,21 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Lets a bounded number of requests run at once, at most {@code perClient} of them from one client
- * address, and makes the others wait their turn in a bounded queue without holding a thread. Turns
- * go round the waiting clients in order, so one client with many requests waits behind its own,
- * not in front of everyone else's. A request that waits longer than {@code maxWait}, or finds the
- * queue full, is answered 503 with {@code Retry-After}.
+ * address, and makes the others wait their turn in a bounded queue without holding a thread. The
+ * next turn goes to the waiting client that has used the least running time lately (decaying by
+ * half every {@value #USAGE_HALF_LIFE_SECONDS} s; among equals, in order), so one client with many
+ * requests waits behind its own, not in front of everyone else's, and a client whose queries run
+ * long waits behind those whose queries are short. A request that waits longer than
+ * {@code maxWait}, or finds the queue full, is answered 503 with {@code Retry-After}.
  *
  * <p>Requests that {@code bypass} accepts (health checks, writes, which need the user's
  * credentials) run at once, outside these limits: they have their own room in the thread pool.
  */
 final class FairQueue extends Handler.Wrapper {
+
+    static final int USAGE_HALF_LIFE_SECONDS = 60;
+    /** Clients whose usage is remembered at most; past it, those whose usage has decayed are forgotten. */
+    private static final int MAX_TRACKED = 10_000;
 
     private final int maxActive;
     private final int perClient;
@@ -39,6 +44,7 @@ final class FairQueue extends Handler.Wrapper {
     private int queued;
     private final Map<String, Integer> activeByClient = new HashMap<>();
     private final LinkedHashMap<String, Deque<Waiting>> waitingByClient = new LinkedHashMap<>();
+    private final Map<String, Usage> usageByClient = new HashMap<>();
 
     FairQueue(ServerLimits limits, Predicate<Request> bypass) {
         this.maxActive = limits.maxActiveRequests();
@@ -97,23 +103,29 @@ final class FairQueue extends Handler.Wrapper {
     }
 
     private boolean run(String client, Request request, Response response, Callback callback) throws Exception {
-        Callback leave = new Leaving(client, callback);
+        long started = System.nanoTime();
+        Callback leave = new Leaving(client, started, callback);
         boolean handled;
         try {
             handled = super.handle(request, response, leave);
         } catch (Throwable e) {
-            leave(client);
+            leave(client, started);
             throw e;
         }
         if (!handled) {
-            leave(client);
+            leave(client, started);
         }
         return handled;
     }
 
-    private void leave(String client) {
+    private void leave(String client, long started) {
         Waiting next;
         synchronized (this) {
+            long now = System.nanoTime();
+            if (usageByClient.size() >= MAX_TRACKED) {
+                usageByClient.values().removeIf(u -> u.at(now) < 0.001);
+            }
+            usageByClient.merge(client, new Usage((now - started) / 1e9, now), (a, b) -> new Usage(a.at(now) + b.seconds(), now));
             active--;
             activeByClient.computeIfPresent(client, (c, n) -> n <= 1 ? null : n - 1);
             next = nextTurn();
@@ -123,27 +135,46 @@ final class FairQueue extends Handler.Wrapper {
         }
     }
 
-    /** The head of the first waiting client, in turn, that may run now; called holding the lock. */
+    /**
+     * The oldest request of the waiting client, of those that may run now, that has used the least
+     * running time lately; called holding the lock.
+     */
     private Waiting nextTurn() {
         if (active >= maxActive) {
             return null;
         }
-        Iterator<Map.Entry<String, Deque<Waiting>>> clients = waitingByClient.entrySet().iterator();
-        while (clients.hasNext()) {
-            Map.Entry<String, Deque<Waiting>> entry = clients.next();
-            if (activeOf(entry.getKey()) >= perClient) {
+        long now = System.nanoTime();
+        String chosen = null;
+        double least = Double.MAX_VALUE;
+        for (String client : waitingByClient.keySet()) {
+            if (activeOf(client) >= perClient) {
                 continue;
             }
-            Waiting next = entry.getValue().pollFirst();
-            clients.remove();
-            if (!entry.getValue().isEmpty()) {
-                waitingByClient.put(entry.getKey(), entry.getValue()); // to the back of the round
+            Usage u = usageByClient.get(client);
+            double used = u == null ? 0 : u.at(now);
+            if (used < least) {
+                least = used;
+                chosen = client;
             }
-            queued--;
-            enter(next.client);
-            return next;
         }
-        return null;
+        if (chosen == null) {
+            return null;
+        }
+        Deque<Waiting> own = waitingByClient.remove(chosen);
+        Waiting next = own.pollFirst();
+        if (!own.isEmpty()) {
+            waitingByClient.put(chosen, own); // to the back, for ties
+        }
+        queued--;
+        enter(next.client);
+        return next;
+    }
+
+    /** Running time in seconds, as of {@code stampNanos}. */
+    private record Usage(double seconds, long stampNanos) {
+        double at(long nowNanos) {
+            return seconds * Math.pow(0.5, (nowNanos - stampNanos) / 1e9 / USAGE_HALF_LIFE_SECONDS);
+        }
     }
 
     private void resume(Waiting waiting) {
@@ -198,10 +229,12 @@ final class FairQueue extends Handler.Wrapper {
     /** Completes the request and gives its turn to the next. */
     private final class Leaving extends Callback.Nested {
         private final String client;
+        private final long started;
 
-        Leaving(String client, Callback callback) {
+        Leaving(String client, long started, Callback callback) {
             super(callback);
             this.client = client;
+            this.started = started;
         }
 
         @Override
@@ -209,7 +242,7 @@ final class FairQueue extends Handler.Wrapper {
             try {
                 super.succeeded();
             } finally {
-                leave(client);
+                leave(client, started);
             }
         }
 
@@ -218,7 +251,7 @@ final class FairQueue extends Handler.Wrapper {
             try {
                 super.failed(x);
             } finally {
-                leave(client);
+                leave(client, started);
             }
         }
     }

@@ -39,7 +39,11 @@ class FairQueueTest {
 
     /** Two at once, one per client, two waiting for at most {@code wait}; {@code /healthz} passes. */
     private int serve(int maxQueued, Duration wait) throws Exception {
-        ServerLimits limits = ServerLimits.builder().maxActiveRequests(2).maxActivePerClient(1)
+        return serve(2, maxQueued, wait);
+    }
+
+    private int serve(int maxActive, int maxQueued, Duration wait) throws Exception {
+        ServerLimits limits = ServerLimits.builder().maxActiveRequests(maxActive).maxActivePerClient(1)
                 .maxQueuedRequests(maxQueued).maxQueueWait(wait).build();
         queue = new FairQueue(limits, r -> Request.getPathInContext(r).equals("/healthz"));
         queue.setHandler(new Handler.Abstract() {
@@ -47,7 +51,9 @@ class FairQueueTest {
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 String path = Request.getPathInContext(request);
                 started.add(path);
-                if (!path.equals("/healthz")) {
+                if (path.startsWith("/sleep/")) {
+                    Thread.sleep(Long.parseLong(path.substring("/sleep/".length())));
+                } else if (!path.equals("/healthz")) {
                     release.await(30, TimeUnit.SECONDS);
                 }
                 response.write(true, ByteBuffer.wrap(("done " + path).getBytes(StandardCharsets.UTF_8)), callback);
@@ -114,6 +120,25 @@ class FairQueueTest {
         List<String> rest = List.of(nextStarted(), nextStarted());
         assertEquals(List.of("/a2", "/a3"), rest, "one client's requests keep their order");
         waitUntil(() -> queue.active() == 0 && queue.queued() == 0);
+    }
+
+    @Test
+    void theNextTurnGoesToTheClientThatUsedTheLeastTimeLately() throws Exception {
+        int port = serve(1, 10, Duration.ofSeconds(30));
+        assertEquals(200, request(port, "127.0.0.2", "/sleep/600").get(10, TimeUnit.SECONDS).status());
+        nextStarted();
+        Future<RawHttp.Answer> holder = request(port, "127.0.0.9", "/hold");
+        assertEquals("/hold", nextStarted());
+        Future<RawHttp.Answer> heavy = request(port, "127.0.0.2", "/sleep/1");
+        waitUntil(() -> queue.queued() == 1);
+        Future<RawHttp.Answer> light = request(port, "127.0.0.3", "/sleep/2");
+        waitUntil(() -> queue.queued() == 2);
+        release.countDown();
+        assertEquals(List.of("/sleep/2", "/sleep/1"), List.of(nextStarted(), nextStarted()),
+                "the client that ran 600 ms lately waits behind one that ran nothing, though it came first");
+        for (Future<RawHttp.Answer> a : List.of(holder, heavy, light)) {
+            assertEquals(200, a.get(10, TimeUnit.SECONDS).status());
+        }
     }
 
     @Test
