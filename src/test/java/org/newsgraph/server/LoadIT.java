@@ -42,7 +42,8 @@ import org.newsgraph.read.ReadResult;
 import org.newsgraph.store.GraphStore;
 
 /**
- * A bounded load test on loopback: {@value #CLIENTS} clients run canned queries
+ * A bounded load test on loopback: {@value #CLIENTS} clients, each from an address of its own
+ * (127.0.1.1 and up), run canned queries
  * ({@code /api/queries/NAME}) and ad-hoc SPARQL ({@code /news/sparql}) against a server on a
  * TDB2 store of {@code -Dload.articles=N} articles (default 2,000: the sample article's graph
  * under new ids; {@code -Dload.store=DIR} serves a store of your own instead) while another client
@@ -136,7 +137,7 @@ class LoadIT {
             int client = c;
             clients.add(pool.submit(() -> {
                 for (int i = 0; System.nanoTime() < deadline; i++) {
-                    samples.add(LoadReport.send(http, LoadRequests.polite(base, client, i)));
+                    samples.add(LoadReport.send("127.0.1." + (1 + client), server.port(), LoadRequests.polite(client, i)));
                 }
                 return null;
             }));
@@ -147,7 +148,7 @@ class LoadIT {
                 HttpRequest request = withCredentials(HttpRequest.newBuilder(URI.create(base + "/news/ingest?id=" + id)), USER, PASSWORD)
                         .header("Content-Type", "text/plain").timeout(Duration.ofSeconds(300))
                         .POST(HttpRequest.BodyPublishers.ofString(LoadRequests.article(n))).build();
-                LoadReport.Sample s = LoadReport.send(http, new LoadRequests.Polite("ingest", request));
+                LoadReport.Sample s = LoadReport.send(http, "ingest", request);
                 samples.add(s);
                 if (s.status() == 201) {
                     ingested.add(id);

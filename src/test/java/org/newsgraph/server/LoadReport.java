@@ -2,6 +2,7 @@ package org.newsgraph.server;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,19 +21,31 @@ final class LoadReport {
     record Sample(String kind, int status, long nanos, String what) {
     }
 
-    static Sample send(HttpClient http, LoadRequests.Polite polite) {
+    /** Sends {@code request}; no answer at all counts as a failure, as a 5xx does. */
+    static Sample send(HttpClient http, String kind, HttpRequest request) {
         long start = System.nanoTime();
         int status;
         try {
-            status = http.send(polite.request(), HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+            status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
         } catch (IOException e) {
-            status = -1; // no answer at all counts as a failure, as a 5xx does
+            status = -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = -1;
         }
-        return new Sample(polite.kind(), status, System.nanoTime() - start,
-                polite.request().method() + " " + polite.request().uri().getPath());
+        return new Sample(kind, status, System.nanoTime() - start, request.method() + " " + request.uri().getPath());
+    }
+
+    /** Sends a polite GET from {@code from}, a client address of its own. */
+    static Sample send(String from, int port, LoadRequests.Polite polite) {
+        long start = System.nanoTime();
+        int status;
+        try (RawHttp h = RawHttp.connect(from, port)) {
+            status = (int) h.get(polite.target(), "Accept: application/sparql-results+json").discard()[0];
+        } catch (IOException e) {
+            status = -1;
+        }
+        return new Sample(polite.kind(), status, System.nanoTime() - start, "GET " + polite.target());
     }
 
     static String of(String title, List<Sample> samples, int ingested, List<HostileClient.Outcome> attacks) {

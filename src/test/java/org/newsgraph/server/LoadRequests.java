@@ -2,9 +2,6 @@ package org.newsgraph.server;
 
 import static org.newsgraph.server.ServerFixtures.q;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,20 +24,16 @@ final class LoadRequests {
     private LoadRequests() {
     }
 
-    /** A request and the kind it is reported under. */
-    record Polite(String kind, HttpRequest request) {
+    /** A GET and the kind it is reported under. */
+    record Polite(String kind, String target) {
     }
 
     /** The {@code i}th request of polite client {@code client}: canned and ad-hoc queries in turn. */
-    static Polite polite(String base, int client, int i) {
+    static Polite polite(int client, int i) {
         if ((client + i) % 2 == 0) {
-            String canned = CANNED.get((client + i / 2) % CANNED.size());
-            return new Polite("canned query", HttpRequest.newBuilder(URI.create(base + "/api/queries/" + canned))
-                    .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(90)).GET().build());
+            return new Polite("canned query", "/api/queries/" + CANNED.get((client + i / 2) % CANNED.size()));
         }
-        String query = SPARQL.get((client + i / 2) % SPARQL.size());
-        return new Polite("SPARQL query", HttpRequest.newBuilder(URI.create(base + "/news/sparql?query=" + q(query)))
-                .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(90)).GET().build());
+        return new Polite("SPARQL query", "/news/sparql?query=" + q(SPARQL.get((client + i / 2) % SPARQL.size())));
     }
 
     /** A short article, different for each n, with persons, a role and a statement. */
