@@ -121,6 +121,9 @@ class BadInputCorpusIT {
                 huge.write(sentence);
             }
         }
+        // 35,850 sentences: 1,900,050 bytes, 1,900,049 characters once the last space is trimmed.
+        Files.write(in.resolve("too-long-for-nlp.txt"), new String(sentence, StandardCharsets.UTF_8).repeat(35_850)
+                .getBytes(StandardCharsets.UTF_8));
         Path looped = Files.createDirectories(in.resolve("looped"));
         Files.writeString(looped.resolve("inside-loop.txt"), "The city council met in Quetta on Monday.\n");
         Files.createSymbolicLink(looped.resolve("again"), looped);
