@@ -2,18 +2,21 @@ package org.newsgraph.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.newsgraph.error.BadInputException;
 import org.newsgraph.extract.Lexicon;
 import org.newsgraph.nlp.Annotator;
 import org.newsgraph.nlp.NlpProfile;
 import org.newsgraph.pipeline.ArticleConverter;
+import org.newsgraph.pipeline.NlpBudget;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
  * How the commands that convert articles (convert, ingest, serve) run the NLP and the
- * extraction: {@code --threads}, {@code --profile} and {@code --lexicon}, a picocli mixin.
+ * extraction: {@code --threads}, {@code --profile}, {@code --lexicon} and the budget of one
+ * article ({@code --max-nlp-chars}, {@code --nlp-timeout}), a picocli mixin.
  */
 final class NlpOptions {
 
@@ -32,6 +35,16 @@ final class NlpOptions {
                     + "known-entities.tsv; see the README's Word lists), added to the built-in ones.")
     Path lexicon;
 
+    @Option(names = "--max-nlp-chars", paramLabel = "N",
+            description = "The longest article text the NLP takes, in characters (default: ${DEFAULT-VALUE}; a long news "
+                    + "article is 30,000 to 60,000). A longer one fails with an error naming it; the others go on.")
+    int maxNlpChars = NlpBudget.DEFAULT_MAX_CHARS;
+
+    @Option(names = "--nlp-timeout", paramLabel = "SECONDS",
+            description = "The longest the NLP of one article may take, in seconds (default: ${DEFAULT-VALUE}). An article "
+                    + "still running then is stopped and fails with an error naming it; the others go on.")
+    double nlpTimeoutSeconds = NlpBudget.DEFAULT_TIME_LIMIT.toSeconds();
+
     /**
      * Checks the options before anything runs: ingest and serve make their converter only when
      * a first article needs it, and a mistyped folder should not fail every article then.
@@ -47,6 +60,17 @@ final class NlpOptions {
         if (lexicon != null && !Files.isDirectory(lexicon)) {
             throw new ParameterException(spec.commandLine(), "--lexicon " + lexicon + ": no such folder");
         }
+        if (maxNlpChars <= 0) {
+            throw new ParameterException(spec.commandLine(), "--max-nlp-chars must be a positive number of characters");
+        }
+        if (!(nlpTimeoutSeconds > 0) || Double.isInfinite(nlpTimeoutSeconds)) {
+            throw new ParameterException(spec.commandLine(), "--nlp-timeout must be a positive number of seconds");
+        }
+    }
+
+    /** The budget of one article's NLP that the options give. */
+    NlpBudget budget() {
+        return new NlpBudget(maxNlpChars, Duration.ofMillis(Math.max(1, Math.round(nlpTimeoutSeconds * 1000))));
     }
 
     /**
@@ -54,7 +78,7 @@ final class NlpOptions {
      * instead of the profile when it is not {@code null} (tests).
      */
     ArticleConverter.Builder converter(Annotator annotator) {
-        ArticleConverter.Builder b = ArticleConverter.builder().profile(NlpProfile.named(profile))
+        ArticleConverter.Builder b = ArticleConverter.builder().profile(NlpProfile.named(profile)).budget(budget())
                 .lexicon(lexicon == null ? Lexicon.builtIn() : Lexicon.withExtensions(lexicon));
         return annotator == null ? b : b.annotator(annotator);
     }

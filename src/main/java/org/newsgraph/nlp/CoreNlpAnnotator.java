@@ -12,6 +12,7 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.util.RuntimeInterruptedException;
 import edu.stanford.nlp.util.Pair;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -109,6 +110,11 @@ public final class CoreNlpAnnotator implements Annotator {
         date.ifPresent(d -> doc.annotation().set(CoreAnnotations.DocDateAnnotation.class, d.toString()));
         pipeline.annotate(doc.annotation());
         if (quoteProperties != null) {
+            // Quote attribution never looks for an interrupt (a time limit), as the pipeline does
+            // between its annotators: look here.
+            if (Thread.interrupted()) {
+                throw new RuntimeInterruptedException();
+            }
             annotateQuotes(doc.annotation());
         }
         doc.wrapAnnotations();
@@ -122,12 +128,10 @@ public final class CoreNlpAnnotator implements Annotator {
         if (quotes == null) {
             quotes = new QuoteAnnotator("quote", quoteProperties);
         }
-        try {
-            quotes.annotate(annotation);
-        } finally {
-            idleQuotes.add(quotes);
-            quoteNanos.addAndGet(System.nanoTime() - start);
-        }
+        quotes.annotate(annotation);
+        // Only when it ended well: one stopped halfway may hold that document's names.
+        idleQuotes.add(quotes);
+        quoteNanos.addAndGet(System.nanoTime() - start);
     }
 
     private static AnnotatedDocument convert(String text, Optional<LocalDate> date, CoreDocument doc) {

@@ -22,6 +22,13 @@ public enum NlpProfile {
     public static final NlpProfile DEFAULT = FAST;
 
     /**
+     * The longest sentence, in tokens, that gets part-of-speech tags and named entities; a longer
+     * one gets none. The reader already refuses 1,000 words without a sentence end, but counts
+     * {@code ;} and {@code :} as ends where CoreNLP does not; no sentence of news comes near.
+     */
+    static final int MAX_SENTENCE_TOKENS = 1000;
+
+    /**
      * The CoreNLP settings of this profile. Both run tokenize, ssplit, pos, lemma, ner (with SUTime
      * for dates and the fine-grained classes: titles, countries, states), depparse and quote with
      * attribution. {@link #ACCURATE} adds statistical coreference, the 7- and 4-class NER models
@@ -34,6 +41,10 @@ public enum NlpProfile {
         // runs into the body: scraped news puts each on a line of its own, and no corpus at hand
         // wraps a paragraph over lines.
         p.setProperty("ssplit.newlineIsSentenceBreak", "always");
+        // A backstop, so that one endless sentence cannot hold the taggers (and SUTime's patterns,
+        // which run inside the NER) for minutes; the whole article has its budget in the pipeline.
+        p.setProperty("pos.maxlen", String.valueOf(MAX_SENTENCE_TOKENS));
+        p.setProperty("ner.maxlen", String.valueOf(MAX_SENTENCE_TOKENS));
         p.setProperty("quote.attributeQuotes", "true");
         p.setProperty("ner.applyFineGrained", "true");
         if (this == ACCURATE) {

@@ -30,20 +30,28 @@ public final class ArticleConverter {
     private final Annotator annotator;
     private final Extractor extractor;
     private final FactMapper mapper;
+    private final NlpBudget budget;
 
     private ArticleConverter(Builder b) {
         this.annotator = b.annotator != null ? b.annotator : CoreNlpAnnotator.shared(b.profile);
         this.extractor = Extractor.create(b.lexicon);
         this.mapper = FactMapper.create(b.iris);
+        this.budget = b.budget;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The facts of one article. */
+    /**
+     * The facts of one article, within the converter's {@link NlpBudget}.
+     *
+     * @throws org.newsgraph.error.ArticleTooLongException when the article is longer than the budget, before any NLP
+     * @throws org.newsgraph.error.NlpTimeoutException     when its NLP and extraction took longer than the budget
+     */
     public ArticleFacts extract(Article article) {
-        return extractor.extract(article, annotator.annotate(article.text(), article.date()));
+        budget.checkLength(article);
+        return budget.within(() -> extractor.extract(article, annotator.annotate(article.text(), article.date())));
     }
 
     /**
@@ -68,8 +76,15 @@ public final class ArticleConverter {
         private NlpProfile profile = NlpProfile.DEFAULT;
         private Lexicon lexicon = Lexicon.builtIn();
         private IriMinter iris = IriMinter.standard();
+        private NlpBudget budget = NlpBudget.standard();
 
         private Builder() {
+        }
+
+        /** How long an article may be and how long its NLP may take; default {@link NlpBudget#standard()}. */
+        public Builder budget(NlpBudget budget) {
+            this.budget = Objects.requireNonNull(budget, "budget");
+            return this;
         }
 
         /** The NLP to use; default: the process-wide CoreNLP pipeline. */

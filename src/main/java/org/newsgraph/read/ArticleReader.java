@@ -1,21 +1,28 @@
 package org.newsgraph.read;
 
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.newsgraph.read.SourceFinder.Found;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +41,13 @@ import org.slf4j.LoggerFactory;
  * <li>Inside directories, other files and dot files are skipped silently (READMEs, gold
  *     annotations, licences). A path given explicitly must be a {@code .txt} or
  *     {@code .jsonl} file or a directory.</li>
+ * <li>Only regular files are opened: an article file that is a FIFO, a device or a socket, or a
+ *     link to one, fails without being opened (opening a FIFO waits for a writer, and
+ *     {@code /dev/zero} never ends).</li>
  * <li>Bytes must be UTF-8; a UTF-8 byte-order mark is dropped. A file that starts with a UTF-16
  *     byte-order mark is read as UTF-16. A JSONL line that is not UTF-8 or not a valid article
- *     fails alone; the other lines are still read.</li>
+ *     fails alone; the other lines are still read. A JSONL file that is binary (NUL bytes) or a
+ *     PDF is told by its first {@value JsonLines#HEAD_BYTES} bytes.</li>
  * <li>One article may be at most {@link Builder#maxArticleBytes} long (default
  *     {@value #DEFAULT_MAX_ARTICLE_BYTES} bytes): a longer {@code .txt} file fails without being
  *     read, a longer JSONL line fails alone. The NLP would take hours and gigabytes on a book-sized
@@ -45,8 +56,10 @@ import org.slf4j.LoggerFactory;
  *     naming the first source.</li>
  * </ul>
  *
- * Nothing is thrown for bad input; every problem is a {@link ReadResult.Failure}. A file's bytes
- * are held in memory while its articles are parsed. Instances are immutable and thread-safe.
+ * Nothing is thrown for bad input; every problem is a {@link ReadResult.Failure}. A
+ * {@code .txt} file's bytes are held in memory while it is parsed; a JSONL file is read a line at
+ * a time, so a feed of any length takes the memory of one line. Instances are immutable and
+ * thread-safe.
  */
 public final class ArticleReader {
 
@@ -77,17 +90,65 @@ public final class ArticleReader {
 
     /**
      * Reads every article under {@code paths}, lazily: a file is opened only when the stream
-     * reaches it. The stream is sequential and must be consumed once.
+     * reaches it, and a JSONL file is read a line at a time as the stream is consumed. The stream
+     * is sequential and must be consumed once; closing it closes the file being read.
      */
     public Stream<ReadResult> read(List<Path> paths) {
-        List<Path> given = List.copyOf(paths);
-        Set<Path> seenFiles = new HashSet<>();
+        // An iterator of our own rather than flatMap: a flatMap stream consumed by iterator()
+        // (as the batch converter does) reads the whole of each path, a folder or a feed of any
+        // size, into memory before handing out its first article.
+        Results results = new Results(List.copyOf(paths));
         Map<String, String> firstSourceById = new HashMap<>();
-        return given.stream()
-                .flatMap(path -> SourceFinder.find(path).stream())
-                .filter(found -> firstVisit(found, seenFiles))
-                .flatMap(this::readFound)
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(results, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(results::close)
                 .map(result -> unique(result, firstSourceById));
+    }
+
+    /** The results of the given paths, file after file, each file opened when it is reached. */
+    private final class Results implements Iterator<ReadResult>, Closeable {
+        private final Iterator<Path> given;
+        private final Set<Path> seenFiles = new HashSet<>();
+        private Iterator<Found> found = Collections.emptyIterator();
+        private Iterator<ReadResult> file = Collections.emptyIterator();
+
+        Results(List<Path> given) {
+            this.given = given.iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!file.hasNext()) {
+                close();
+                if (found.hasNext()) {
+                    Found next = found.next();
+                    if (firstVisit(next, seenFiles)) {
+                        file = readFound(next);
+                    }
+                } else if (given.hasNext()) {
+                    found = SourceFinder.find(given.next()).iterator();
+                } else {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public ReadResult next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return file.next();
+        }
+
+        /** Closes the file being read, if it is open. */
+        @Override
+        public void close() {
+            if (file instanceof JsonLines lines) {
+                lines.close();
+            }
+            file = Collections.emptyIterator();
+        }
     }
 
     /**
@@ -125,23 +186,42 @@ public final class ArticleReader {
         return true;
     }
 
-    private Stream<ReadResult> readFound(Found found) {
+    private Iterator<ReadResult> readFound(Found found) {
         if (found instanceof Found.Problem problem) {
-            return Stream.of(ReadResult.failure(problem.path().toString(), problem.problem()));
+            return one(ReadResult.failure(problem.path().toString(), problem.problem()));
         }
         Found.ArticleFile file = (Found.ArticleFile) found;
         String source = file.path().toString();
-        byte[] bytes;
-        try {
-            long size = Files.size(file.path());
-            if (file.format() == SourceFinder.Format.TXT && size > maxArticleBytes) {
-                return Stream.of(ReadResult.failure(source, tooLong(size)));
-            }
-            bytes = Files.readAllBytes(file.path());
-        } catch (IOException e) {
-            return Stream.of(ReadResult.failure(source, "cannot read: " + SourceFinder.reason(e)));
+        // Checked again just before opening: the file may have been replaced since the folder
+        // was listed, and opening a FIFO waits for a writer.
+        Optional<String> special = SourceFinder.notRegular(file.path());
+        if (special.isPresent()) {
+            return one(ReadResult.failure(source, special.get()));
         }
-        return readBytes(file.format(), SourceFinder.baseName(file.path()), source, bytes);
+        try {
+            InputStream in = Files.newInputStream(file.path());
+            if (file.format() == SourceFinder.Format.JSONL) {
+                return JsonLines.open(in, SourceFinder.baseName(file.path()), source, maxArticleBytes, parser);
+            }
+            try (in) {
+                long size = Files.size(file.path());
+                if (size > maxArticleBytes) {
+                    return one(ReadResult.failure(source, tooLong(size, maxArticleBytes)));
+                }
+                // Read to one byte past the limit whatever the size said: files in /proc say 0.
+                byte[] bytes = in.readNBytes((int) Math.min(maxArticleBytes + 1, Integer.MAX_VALUE - 16));
+                if (bytes.length > maxArticleBytes) {
+                    return one(ReadResult.failure(source, tooLong(-1, maxArticleBytes)));
+                }
+                return readBytes(file.format(), SourceFinder.baseName(file.path()), source, bytes).iterator();
+            }
+        } catch (IOException e) {
+            return one(ReadResult.failure(source, "cannot read: " + SourceFinder.reason(e)));
+        }
+    }
+
+    private static Iterator<ReadResult> one(ReadResult result) {
+        return List.of(result).iterator();
     }
 
     /** Whether {@code fileName} names an article file: {@code .txt} or {@code .jsonl}, ignoring case. */
@@ -165,19 +245,21 @@ public final class ArticleReader {
     }
 
     private Stream<ReadResult> readBytes(SourceFinder.Format format, String baseName, String source, byte[] bytes) {
+        if (format == SourceFinder.Format.JSONL) {
+            Iterator<ReadResult> lines = JsonLines.open(new ByteArrayInputStream(bytes), baseName, source, maxArticleBytes, parser);
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(lines, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        }
         Optional<String> problem = Utf8.fileProblem(bytes);
         if (problem.isPresent()) {
             return Stream.of(ReadResult.failure(source, problem.get()));
         }
-        return switch (format) {
-            case TXT -> Stream.of(readText(baseName, bytes, source));
-            case JSONL -> readJsonLines(baseName, bytes, source);
-        };
+        return Stream.of(readText(baseName, bytes, source));
     }
 
-    private String tooLong(long bytes) {
-        return String.format(Locale.ROOT, "article is %s, more than the limit of %s for one article;"
-                + " split it, or raise the limit (--max-article-size)", size(bytes), size(maxArticleBytes));
+    /** The problem of an article of {@code bytes} ({@code -1}: of unknown size), over the {@code limit}. */
+    static String tooLong(long bytes, long limit) {
+        return String.format(Locale.ROOT, "article is %smore than the limit of %s for one article;"
+                + " split it, or raise the limit (--max-article-size)", bytes < 0 ? "" : size(bytes) + ", ", size(limit));
     }
 
     /** A byte count for people: "20.0 MB", "512 KB", "812 bytes" (powers of 1024). */
@@ -190,7 +272,7 @@ public final class ArticleReader {
 
     private ReadResult readText(String baseName, byte[] bytes, String source) {
         if (bytes.length > maxArticleBytes) {
-            return ReadResult.failure(source, tooLong(bytes.length));
+            return ReadResult.failure(source, tooLong(bytes.length, maxArticleBytes));
         }
         try {
             Optional<Charset> utf16 = Utf8.utf16(bytes);
@@ -200,47 +282,6 @@ public final class ArticleReader {
         } catch (Utf8.NotText e) {
             return ReadResult.failure(source, e.getMessage());
         }
-    }
-
-    private Stream<ReadResult> readJsonLines(String base, byte[] bytes, String source) {
-        Optional<Charset> utf16 = Utf8.utf16(bytes);
-        if (utf16.isPresent()) {
-            try {
-                // Re-encoded so that the line splitting below has one kind of input to handle.
-                bytes = Utf8.decodeUtf16(bytes, utf16.get()).getBytes(StandardCharsets.UTF_8);
-            } catch (Utf8.NotText e) {
-                return Stream.of(ReadResult.failure(source, e.getMessage()));
-            }
-        }
-        byte[] utf8 = bytes;
-        // Lines are split on bytes so that one badly encoded line fails alone; 0x0A never
-        // occurs inside a multi-byte UTF-8 character.
-        List<Integer> starts = new ArrayList<>();
-        starts.add(Utf8.bomLength(utf8));
-        for (int i = 0; i < utf8.length; i++) {
-            if (utf8[i] == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return IntStream.range(0, starts.size()).mapToObj(index -> {
-            int from = starts.get(index);
-            int to = index + 1 < starts.size() ? starts.get(index + 1) - 1 : utf8.length;
-            if (to > from && utf8[to - 1] == '\r') {
-                to--;
-            }
-            int lineNumber = index + 1;
-            String lineSource = source + ":" + lineNumber;
-            if (to - from > maxArticleBytes) {
-                return ReadResult.failure(lineSource, tooLong(to - from));
-            }
-            try {
-                String line = Utf8.decode(utf8, from, to);
-                return TextRules.isBlank(line) ? null
-                        : parser.parseJsonLine(line, lineSource, base + "-" + lineNumber);
-            } catch (Utf8.NotText e) {
-                return ReadResult.failure(lineSource, e.getMessage());
-            }
-        }).filter(Objects::nonNull);
     }
 
     private static ReadResult unique(ReadResult result, Map<String, String> firstSourceById) {

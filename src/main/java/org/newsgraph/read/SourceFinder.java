@@ -51,8 +51,9 @@ final class SourceFinder {
             return List.of(new Found.Problem(given, Files.isSymbolicLink(given)
                     ? "broken symbolic link" : "no such file or directory"));
         }
-        if (!Files.isRegularFile(given)) {
-            return List.of(new Found.Problem(given, "not a regular file or directory"));
+        Optional<String> special = notRegular(given);
+        if (special.isPresent()) {
+            return List.of(new Found.Problem(given, special.get()));
         }
         return List.of(format(given)
                 .<Found>map(f -> new Found.ArticleFile(given, f))
@@ -83,6 +84,54 @@ final class SourceFinder {
         return dot < 0 ? name : name.substring(0, dot);
     }
 
+    private static final String NOT_REGULAR = "not a regular file";
+
+    /**
+     * Why {@code path}, with links followed, is not a regular file that can be read: "not a
+     * regular file (a FIFO); skipped", "not a regular file (a symbolic link to the character
+     * device /dev/zero); skipped". Empty for a regular file, a directory, or a path that is gone
+     * (reading it fails and says so). Looks at the file's attributes only, never opens it.
+     */
+    static Optional<String> notRegular(Path path) {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (attrs.isRegularFile() || attrs.isDirectory()) {
+            return Optional.empty();
+        }
+        String kind = specialKind(path);
+        if (Files.isSymbolicLink(path)) {
+            Path target;
+            try {
+                target = path.toRealPath();
+            } catch (IOException e) {
+                target = path;
+            }
+            kind = "a symbolic link to " + kind.replaceFirst("^an? ", "the ") + " " + target;
+        }
+        return Optional.of(NOT_REGULAR + " (" + kind + "); skipped");
+    }
+
+    /** What kind of special file {@code path} is, from its Unix mode: "a FIFO", "a socket", ... */
+    private static String specialKind(Path path) {
+        int mode;
+        try {
+            mode = (Integer) Files.getAttribute(path, "unix:mode");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "a special file";
+        }
+        return switch (mode & 0170000) {
+            case 0010000 -> "a FIFO";
+            case 0020000 -> "a character device";
+            case 0060000 -> "a block device";
+            case 0140000 -> "a socket";
+            default -> "a special file";
+        };
+    }
+
     /** A short reason for a failed file operation, such as "permission denied". */
     static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
@@ -109,7 +158,12 @@ final class SourceFinder {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 Optional<Format> format = format(file);
                 if (format.isPresent() && !isHidden(file)) {
-                    found.add(new Found.ArticleFile(file, format.get()));
+                    // The attributes are the link target's (a link's own when it is broken: reading
+                    // fails and says why). A FIFO or a link to /dev/zero is never opened, since
+                    // opening a FIFO waits for a writer and a device never ends.
+                    boolean readable = attrs.isRegularFile() || attrs.isSymbolicLink();
+                    found.add(readable ? new Found.ArticleFile(file, format.get())
+                            : new Found.Problem(file, notRegular(file).orElse(NOT_REGULAR + "; skipped")));
                 } else {
                     LOG.debug("Skipping {}: not a .txt or .jsonl article file", file);
                 }

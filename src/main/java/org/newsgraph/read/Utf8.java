@@ -1,9 +1,15 @@
 package org.newsgraph.read;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -67,6 +73,61 @@ final class Utf8 {
         }
     }
 
+    /**
+     * The UTF-16 text of {@code in}, whose first two bytes are its byte-order mark, as UTF-8
+     * bytes, decoded as they are read: a broken character throws a
+     * {@link CharacterCodingException} from {@code read}.
+     */
+    static InputStream utf16AsUtf8(InputStream in, Charset charset) throws IOException {
+        in.skipNBytes(2);
+        Reader reader = new InputStreamReader(in, newDecoder(charset));
+        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
+        return new InputStream() {
+            private final CharBuffer chars = CharBuffer.allocate(8192);
+            // A char is at most 3 bytes of UTF-8, a surrogate pair 4.
+            private final ByteBuffer bytes = ByteBuffer.allocate(3 * 8192).flip();
+
+            @Override
+            public int read() throws IOException {
+                return fill() ? bytes.get() & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                if (!fill()) {
+                    return -1;
+                }
+                int n = Math.min(len, bytes.remaining());
+                bytes.get(b, off, n);
+                return n;
+            }
+
+            /** Whether bytes are ready, after encoding more characters if none was. */
+            private boolean fill() throws IOException {
+                while (!bytes.hasRemaining()) {
+                    if (reader.read(chars) < 0) {
+                        return false;
+                    }
+                    chars.flip();
+                    bytes.clear();
+                    // A high surrogate at the end waits in chars for its pair.
+                    encoder.encode(chars, bytes, false);
+                    bytes.flip();
+                    chars.compact();
+                }
+                return true;
+            }
+
+            @Override
+            public void close() throws IOException {
+                reader.close();
+            }
+        };
+    }
+
     /** The length of a UTF-8 byte-order mark at the start of {@code bytes}: 3 or 0. */
     static int bomLength(byte[] bytes) {
         return startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
@@ -74,6 +135,14 @@ final class Utf8 {
 
     /** Decodes {@code bytes[from, to)}; offsets in messages count from the start of {@code bytes}. */
     static String decode(byte[] bytes, int from, int to) throws NotText {
+        return decode(bytes, from, to, 0);
+    }
+
+    /**
+     * Decodes {@code bytes[from, to)}, which start at {@code offsetOfBytes} in their file: the
+     * offsets in messages are the file's.
+     */
+    static String decode(byte[] bytes, int from, int to, long offsetOfBytes) throws NotText {
         // A fresh decoder each time: decoders are stateful and not thread-safe.
         CharsetDecoder decoder = newDecoder(StandardCharsets.UTF_8);
         ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
@@ -83,7 +152,7 @@ final class Utf8 {
             // The decoder leaves the buffer positioned at the first byte it could not decode.
             int offset = in.position();
             String detail = offset < to && !truncatedAtEnd(bytes, offset, to)
-                    ? String.format("invalid byte 0x%02X at offset %d", bytes[offset] & 0xFF, offset)
+                    ? String.format("invalid byte 0x%02X at offset %d", bytes[offset] & 0xFF, offsetOfBytes + offset)
                     : "incomplete character at the end";
             throw new NotText("not UTF-8 text (" + detail + "); convert it to UTF-8");
         }

@@ -36,7 +36,9 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.XSD;
 import org.apache.jena.web.HttpSC;
+import org.newsgraph.error.ArticleTooLongException;
 import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.error.NlpTimeoutException;
 import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.rdf.IriMinter;
 import org.newsgraph.rdf.NG;
@@ -65,7 +67,8 @@ import org.newsgraph.store.StoreWriteException;
  *     article's graph as N-Quads (default), TriG, Turtle, N-Triples or JSON-LD, by
  *     {@code Accept}.</li>
  * <li>400 with a one-line message for bad input (the same messages as for files), 413 over
- *     the body limit, 415 for another content type.</li>
+ *     the body limit or over the NLP's length limit, 415 for another content type, 422 when the
+ *     NLP ran past its time limit for one article and was stopped.</li>
  * </ul>
  *
  * The NLP runs outside any transaction (the {@link Ingester} does that); the store is written
@@ -146,7 +149,7 @@ final class IngestService extends ActionService {
             ServletOps.error(HttpSC.INSUFFICIENT_STORAGE_507, oneLine(e.getMessage()));
             return;
         } catch (NewsgraphException e) {
-            ServletOps.error(HttpSC.INTERNAL_SERVER_ERROR_500, oneLine(e.getMessage()));
+            ServletOps.error(status(e), oneLine(e.getMessage()));
             return;
         }
         Graph graph = store.findArticleGraph(article.id()).orElseThrow(
@@ -176,6 +179,22 @@ final class IngestService extends ActionService {
         } catch (IOException e) {
             throw new NewsgraphException(SOURCE + ": could not send the graph: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The status of an article that could not be ingested: 413 when it is too long for the NLP,
+     * 422 when its NLP ran out of time (the same article would again: not 503, which invites
+     * a retry), else 500.
+     */
+    private static int status(NewsgraphException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ArticleTooLongException) {
+                return HttpSC.PAYLOAD_TOO_LARGE_413;
+            } else if (t instanceof NlpTimeoutException) {
+                return HttpSC.UNPROCESSABLE_ENTITY_422;
+            }
+        }
+        return HttpSC.INTERNAL_SERVER_ERROR_500;
     }
 
     /** Whether the body is JSON (else text); 415 for anything else. */

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.jena.atlas.iterator.Iter;
@@ -34,6 +36,7 @@ import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.vocabulary.DCTerms;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -84,6 +87,9 @@ class BadInputCorpusIT {
     static Path db;
 
     @BeforeAll
+    // A FIFO opened by mistake blocks in open(2), which no interrupt ends: on a thread of its
+    // own the run fails after the timeout instead of hanging the build.
+    @Timeout(value = 20, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     static void runTheCorpusThroughConvertAndIngest() throws IOException {
         cases = Files.readAllLines(CORPUS.resolve("MANIFEST.tsv")).stream()
                 .filter(l -> !l.startsWith("#") && !l.isBlank()).map(Case::parse).toList();
@@ -115,12 +121,31 @@ class BadInputCorpusIT {
                 huge.write(sentence);
             }
         }
+        // 35,850 sentences: 1,900,050 bytes, 1,900,049 characters once the last space is trimmed.
+        Files.write(in.resolve("too-long-for-nlp.txt"), new String(sentence, StandardCharsets.UTF_8).repeat(35_850)
+                .getBytes(StandardCharsets.UTF_8));
         Path looped = Files.createDirectories(in.resolve("looped"));
         Files.writeString(looped.resolve("inside-loop.txt"), "The city council met in Quetta on Monday.\n");
         Files.createSymbolicLink(looped.resolve("again"), looped);
         Path unreadable = Files.writeString(in.resolve("unreadable.txt"), "The council met on Monday.\n");
         Files.setPosixFilePermissions(unreadable, PosixFilePermissions.fromString("---------"));
         Files.createSymbolicLink(in.resolve("io-error.txt"), Path.of("/proc/self/mem"));
+        mkfifo(in.resolve("fifo.txt"));
+        Files.createSymbolicLink(in.resolve("dev-zero.txt"), Path.of("/dev/zero"));
+        try (RandomAccessFile sparse = new RandomAccessFile(in.resolve("sparse-3gb.jsonl").toFile(), "rw")) {
+            sparse.setLength(3L * 1024 * 1024 * 1024); // no disk used
+        }
+    }
+
+    private static void mkfifo(Path path) throws IOException {
+        Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        try {
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0,
+                    "mkfifo " + path + ": " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making a FIFO", e);
+        }
     }
 
     /**

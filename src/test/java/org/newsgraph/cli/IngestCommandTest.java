@@ -106,6 +106,29 @@ class IngestCommandTest {
     }
 
     @Test
+    void anArticleOverMaxNlpCharsFailsNamingItAndTheOthersAreIngested() {
+        // council.txt's text is 57 characters, feed-one's 43, mayor.txt's 34.
+        Run run = run("ingest", in.toString(), "--db", db.toString(), "--max-nlp-chars", "45");
+
+        assertEquals(Main.SOME_FAILED, run.exit(), run.err());
+        assertTrue(run.hasLine("error: " + in.resolve("council.txt") + ": conversion failed: too long for the NLP: 57 characters,"
+                + " the limit is 45; split it, or raise the limit (--max-nlp-chars)"), run.err());
+        assertEquals(Set.of("feed-one", "mayor"), storedIds());
+    }
+
+    @Test
+    void aNlpBudgetOfNothingStopsIngestBeforeAnyArticle() {
+        Run chars = run("ingest", in.toString(), "--db", db.toString(), "--max-nlp-chars", "0");
+        Run time = run("ingest", in.toString(), "--db", db.toString(), "--nlp-timeout", "0");
+
+        assertEquals(Main.ERROR, chars.exit(), chars.err());
+        assertTrue(chars.err().contains("--max-nlp-chars must be a positive number of characters"), chars.err());
+        assertEquals(Main.ERROR, time.exit(), time.err());
+        assertTrue(time.err().contains("--nlp-timeout must be a positive number of seconds"), time.err());
+        assertEquals(Set.of(), storedIds());
+    }
+
+    @Test
     void aSecondRunSkipsUnchangedArticlesAndReplacesChangedOnes() throws IOException {
         Files.delete(in.resolve("binary.txt"));
         Run first = run("ingest", in.toString(), "--db", db.toString());
