@@ -162,7 +162,10 @@ final class CannedQueryApi extends HttpServlet {
         }
         long pageSize = Math.min(paging.limit(), resultLimit);
         if (result instanceof QueryResult.Rows && pageSize > 0 && result.size() >= pageSize) {
-            response.setHeader("Link", "<" + next(request, paging.offset() + pageSize, pageSize) + ">; rel=\"next\"");
+            long nextOffset = paging.offset() + pageSize;
+            if (nextOffset > 0) { // no next page past Long.MAX_VALUE
+                response.setHeader("Link", "<" + next(request, nextOffset, pageSize) + ">; rel=\"next\"");
+            }
         }
         String type = format.get().mediaType(result);
         response.setStatus(HttpServletResponse.SC_OK);
@@ -189,7 +192,9 @@ final class CannedQueryApi extends HttpServlet {
 
     /** The page from the request's {@code limit} and {@code offset}, or the first page by default. */
     private Paging paging(String limit, String offset, boolean graph) {
-        long l = count(LIMIT, limit, graph ? resultLimit : Math.min(PAGE_SIZE, resultLimit));
+        // A limit over the server's cap gives what the cap gives; lowering it here keeps the sums
+        // of paging (offset + limit) far from overflow.
+        long l = Math.min(count(LIMIT, limit, graph ? resultLimit : Math.min(PAGE_SIZE, resultLimit)), resultLimit);
         long o = count(OFFSET, offset, 0);
         return new Paging(l, o, limit != null || offset != null);
     }
