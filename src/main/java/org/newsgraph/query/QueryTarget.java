@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
@@ -16,6 +17,7 @@ import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Var;
@@ -27,6 +29,7 @@ import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QuerySendMode;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.newsgraph.error.BadInputException;
@@ -161,12 +164,27 @@ public final class QueryTarget {
      *                            endpoint cannot be reached or answers with an error
      */
     public QueryResult execute(Query query) {
+        return execute(query, new AtomicBoolean());
+    }
+
+    /**
+     * Runs {@code query} and returns its whole result; setting {@code cancel} stops it (as the
+     * timeout does) when it runs on a local dataset.
+     *
+     * @throws QueryLimitException when the query passed one of the {@link QueryLimits}
+     * @throws QueryTimeoutException when it ran past the timeout or was cancelled
+     * @throws NewsgraphException when it fails otherwise, or the endpoint cannot be reached or
+     *                            answers with an error
+     */
+    public QueryResult execute(Query query, AtomicBoolean cancel) {
         Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(cancel, "cancel");
         try {
             if (dataset != null) {
                 QueryGuard.requireShallow(query, limits.nesting());
                 Context guarded = new Context();
                 QueryGuard.install(guarded, limits);
+                guarded.set(ARQConstants.symCancelQuery, cancel);
                 return Txn.calculateRead(dataset, () -> collect(QueryExec.dataset(dataset).context(guarded), query));
             }
             // A query too long for a GET URL goes as an HTML form, not as a raw
@@ -210,12 +228,20 @@ public final class QueryTarget {
                     return new QueryResult.Answer(exec.ask());
                 }
                 case CONSTRUCT -> {
-                    Graph g = exec.construct();
-                    return new QueryResult.Triples(g, prefixes);
+                    if (dataset == null) {
+                        return new QueryResult.Triples(exec.construct(), prefixes);
+                    }
+                    CappedGraphs.Capped<DatasetGraph> built = CappedGraphs.construct(exec, limits.triples());
+                    Graph g = GraphFactory.createDefaultGraph();
+                    built.result().find().forEachRemaining(q -> g.add(q.asTriple()));
+                    return new QueryResult.Triples(g, prefixes, built.truncated());
                 }
                 case DESCRIBE -> {
-                    Graph g = exec.describe();
-                    return new QueryResult.Triples(g, prefixes);
+                    if (dataset == null) {
+                        return new QueryResult.Triples(exec.describe(), prefixes);
+                    }
+                    CappedGraphs.Capped<Graph> described = CappedGraphs.describe(exec, limits.triples());
+                    return new QueryResult.Triples(described.result(), prefixes, described.truncated());
                 }
                 default -> throw new NewsgraphException("a " + query.queryType() + " query cannot be run; "
                         + "use SELECT, ASK, CONSTRUCT or DESCRIBE");

@@ -17,14 +17,17 @@ import org.apache.jena.query.QueryType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.newsgraph.error.BadInputException;
 import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.error.QueryLimitException;
 import org.newsgraph.error.QueryTimeoutException;
 import org.newsgraph.query.BoundQuery;
 import org.newsgraph.query.CannedQuery;
 import org.newsgraph.query.Parameter;
 import org.newsgraph.query.QueryCatalog;
+import org.newsgraph.query.QueryLimits;
 import org.newsgraph.query.QueryResult;
 import org.newsgraph.query.QueryTarget;
 import org.newsgraph.query.ResultFormat;
+import org.newsgraph.query.RunningQueries;
 
 /**
  * The canned queries as a small HTTP API: they are listed, described in OpenAPI and run by the
@@ -84,13 +87,17 @@ final class CannedQueryApi extends HttpServlet {
     private final QueryCatalog catalog;
     private final QueryTarget target;
     private final long resultLimit;
+    private final Duration timeout;
+    private final RunningQueries running;
     private final String list;
     private final String openApi;
 
-    CannedQueryApi(QueryCatalog catalog, DatasetGraph dataset, Duration timeout, long resultLimit) {
+    CannedQueryApi(QueryCatalog catalog, DatasetGraph dataset, Duration timeout, long resultLimit, RunningQueries running) {
         this.catalog = catalog;
         this.target = QueryTarget.local(dataset).withTimeout(timeout);
         this.resultLimit = resultLimit;
+        this.timeout = timeout;
+        this.running = running;
         for (CannedQuery q : catalog.queries()) {
             if (q.findParameter(LIMIT).isPresent() || q.findParameter(OFFSET).isPresent()) {
                 throw new NewsgraphException("query '" + q.name() + "' has a parameter called " + LIMIT + " or " + OFFSET
@@ -147,13 +154,17 @@ final class CannedQueryApi extends HttpServlet {
             query.setLimit(resultLimit);
         }
         QueryResult result;
-        try {
-            result = target.execute(query);
-        } catch (NewsgraphException e) {
-            boolean timedOut = e instanceof QueryTimeoutException;
-            error(response, timedOut ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                    "query '" + canned.name() + "': " + e.getMessage());
-            return;
+        try (RunningQueries.Running r = running.start(timeout, ClientConnection.goneCheck(request))) {
+            try {
+                result = target.execute(query, r.cancelSignal());
+            } catch (NewsgraphException e) {
+                String why = r.cancelReason() == null ? e.getMessage() : "the query was cancelled: " + r.cancelReason();
+                error(response, status(e), "query '" + canned.name() + "': " + why);
+                return;
+            }
+        }
+        if (result instanceof QueryResult.Triples graph && graph.truncated()) {
+            response.setHeader(CappedQueryService.TRIPLE_HEADER, Long.toString(QueryLimits.DEFAULT.triples()));
         }
         // Rows tell whether the cap cut them; a graph's triples do not count solutions, so a
         // capped graph query always says it was capped.
@@ -171,6 +182,18 @@ final class CannedQueryApi extends HttpServlet {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(type + (type.startsWith("text/") ? ";charset=utf-8" : ""));
         result.write(response.getOutputStream(), format.get());
+    }
+
+    /** 422 for a query over a limit, 503 for one stopped (by the timeout or a shutdown), 500 for any other failure. */
+    private static int status(NewsgraphException e) {
+        if (e instanceof QueryLimitException) {
+            return 422;
+        }
+        if (e instanceof BadInputException) {
+            return HttpServletResponse.SC_BAD_REQUEST;
+        }
+        return e instanceof QueryTimeoutException ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 
     /** The request's parameters, each given once; a missing one takes its default in {@link CannedQuery#bind}. */

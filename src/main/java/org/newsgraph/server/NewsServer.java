@@ -25,6 +25,8 @@ import org.newsgraph.error.ConfigurationException;
 import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.query.QueryCatalog;
+import org.newsgraph.query.QueryLimits;
+import org.newsgraph.query.RunningQueries;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -94,6 +96,8 @@ public final class NewsServer implements AutoCloseable {
     private final long resultLimit;
     private final int requestedPort;
     private final FusekiServer fuseki;
+    /** The queries running now, cancelled when the server stops. */
+    private final RunningQueries running = RunningQueries.create(Duration.ofMillis(200));
     private boolean started;
 
     private NewsServer(Builder b) {
@@ -135,11 +139,11 @@ public final class NewsServer implements AutoCloseable {
             }
         }
 
-        CannedQueryApi api = new CannedQueryApi(b.queries, b.store.dataset(), b.queryTimeout, b.resultLimit);
+        CannedQueryApi api = new CannedQueryApi(b.queries, b.store.dataset(), b.queryTimeout, b.resultLimit, running);
         FusekiServer.Builder fb = FusekiServer.create()
                 .fusekiModules(FusekiModules.create())
                 .port(b.port)
-                .registerOperation(Operation.Query, new CappedQueryService(b.resultLimit))
+                .registerOperation(Operation.Query, new CappedQueryService(b.resultLimit, b.queryTimeout, QueryLimits.DEFAULT, running))
                 .add(DATASET, data)
                 .addFilter("/*", new RequestGuard(writable, b.maxRequestBytes))
                 .addServlet("/entity", new EntityPage(b.store, b.queryTimeout))
@@ -267,12 +271,22 @@ public final class NewsServer implements AutoCloseable {
         fuseki.join();
     }
 
-    /** Stops listening; the store stays open. Idempotent. */
+    /**
+     * Stops listening and cancels the queries still running, waiting a little for them to end,
+     * so that no read transaction is left open on the store; the store stays open. Idempotent.
+     */
     public synchronized void stop() {
         if (started) {
+            running.cancelAll();
             fuseki.stop();
+            running.stopAll(Duration.ofSeconds(5));
             started = false;
         }
+    }
+
+    /** The queries running now; for tests. */
+    RunningQueries runningQueries() {
+        return running;
     }
 
     @Override
