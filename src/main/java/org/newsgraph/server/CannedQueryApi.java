@@ -88,13 +88,16 @@ final class CannedQueryApi extends HttpServlet {
     private final QueryTarget target;
     private final long resultLimit;
     private final Duration timeout;
+    private final QueryLimits limits;
     private final RunningQueries running;
     private final String list;
     private final String openApi;
 
-    CannedQueryApi(QueryCatalog catalog, DatasetGraph dataset, Duration timeout, long resultLimit, RunningQueries running) {
+    CannedQueryApi(QueryCatalog catalog, DatasetGraph dataset, Duration timeout, long resultLimit, QueryLimits limits,
+                   RunningQueries running) {
         this.catalog = catalog;
-        this.target = QueryTarget.local(dataset).withTimeout(timeout);
+        this.target = QueryTarget.local(dataset).withTimeout(timeout).withLimits(limits);
+        this.limits = limits;
         this.resultLimit = resultLimit;
         this.timeout = timeout;
         this.running = running;
@@ -164,7 +167,7 @@ final class CannedQueryApi extends HttpServlet {
             }
         }
         if (result instanceof QueryResult.Triples graph && graph.truncated()) {
-            response.setHeader(CappedQueryService.TRIPLE_HEADER, Long.toString(QueryLimits.DEFAULT.triples()));
+            response.setHeader(CappedQueryService.TRIPLE_HEADER, Long.toString(limits.triples()));
         }
         // Rows tell whether the cap cut them; a graph's triples do not count solutions, so a
         // capped graph query always says it was capped.

@@ -139,11 +139,11 @@ public final class NewsServer implements AutoCloseable {
             }
         }
 
-        CannedQueryApi api = new CannedQueryApi(b.queries, b.store.dataset(), b.queryTimeout, b.resultLimit, running);
+        CannedQueryApi api = new CannedQueryApi(b.queries, b.store.dataset(), b.queryTimeout, b.resultLimit, b.queryLimits, running);
         FusekiServer.Builder fb = FusekiServer.create()
                 .fusekiModules(FusekiModules.create())
                 .port(b.port)
-                .registerOperation(Operation.Query, new CappedQueryService(b.resultLimit, b.queryTimeout, QueryLimits.DEFAULT, running))
+                .registerOperation(Operation.Query, new CappedQueryService(b.resultLimit, b.queryTimeout, b.queryLimits, running))
                 .add(DATASET, data)
                 .addFilter("/*", new RequestGuard(writable, b.maxRequestBytes))
                 .addServlet("/entity", new EntityPage(b.store, b.queryTimeout))
@@ -307,6 +307,7 @@ public final class NewsServer implements AutoCloseable {
         private int maxBodyBytes = DEFAULT_MAX_BODY;
         private long maxRequestBytes = DEFAULT_MAX_REQUEST;
         private QueryCatalog queries = QueryCatalog.of(List.of());
+        private QueryLimits queryLimits = QueryLimits.DEFAULT;
 
         private Builder() {
         }
@@ -404,6 +405,12 @@ public final class NewsServer implements AutoCloseable {
         /** The canned queries the query page lists and {@code /api/queries} runs; default none. */
         public Builder queries(QueryCatalog queries) {
             this.queries = Objects.requireNonNull(queries, "queries");
+            return this;
+        }
+
+        /** What one query may build: triples of a graph answer, GROUP_CONCAT strings, nesting; default {@link QueryLimits#DEFAULT}. */
+        public Builder queryLimits(QueryLimits limits) {
+            this.queryLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
