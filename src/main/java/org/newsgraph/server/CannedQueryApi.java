@@ -43,9 +43,13 @@ import org.newsgraph.query.RunningQueries;
  *     server's timeout and result limit (the header {@value CappedQueryService#HEADER} says
  *     when the limit may have cut the result). Rows and answers come as SPARQL JSON (the
  *     default, also for {@code application/json}), CSV, TSV or XML results by {@code Accept};
- *     a graph as JSON-LD (the default), Turtle or RDF/XML. Errors are {@code {"error": "..."}}:
- *     400 for a bad, missing, unknown or repeated parameter, 404 for an unknown query, 406 when
- *     no format asked for is offered, 503 when the query runs past the timeout.</li>
+ *     a graph as JSON-LD (the default), Turtle or RDF/XML, cut at the triple limit of the
+ *     server's {@link QueryLimits} (the header {@value CappedQueryService#TRIPLE_HEADER} says
+ *     so). Errors are {@code {"error": "..."}}: 400 for a bad, missing, unknown or repeated
+ *     parameter, 404 for an unknown query, 406 when no format asked for is offered, 422 when
+ *     the query passed a limit (a GROUP_CONCAT string), 503 when it runs past the timeout or
+ *     is cancelled. A query runs registered with the server's {@link RunningQueries}, so it
+ *     stops when its client closes the connection or the server stops.</li>
  * <li>Paging: every query also takes {@code limit} and {@code offset} ({@value #LIMIT},
  *     {@value #OFFSET}), a window on its solutions in its own order. Rows come
  *     {@value #PAGE_SIZE} at a time unless {@code limit} says otherwise, up to the result limit;
