@@ -31,7 +31,10 @@ import org.apache.jena.sparql.syntax.ElementPathBlock;
 import org.apache.jena.sparql.syntax.ElementService;
 import org.apache.jena.sparql.syntax.ElementSubQuery;
 import org.apache.jena.sparql.syntax.ElementUnion;
+import org.apache.jena.sparql.modify.request.UpdateModify;
 import org.apache.jena.sparql.util.Context;
+import org.apache.jena.update.Update;
+import org.apache.jena.update.UpdateRequest;
 import org.newsgraph.error.BadInputException;
 
 /**
@@ -91,6 +94,21 @@ public final class QueryGuard {
             throw new BadInputException("the query is nested too deeply: more than " + limit
                     + " levels of expressions, patterns or paths inside each other (a long chain of || or && counts "
                     + "one level a term); use IN (...) or VALUES for a list of alternatives");
+        }
+    }
+
+    /**
+     * As {@link #requireShallow(Query, int)}, for the WHERE patterns of a SPARQL Update.
+     *
+     * @throws BadInputException saying how deep the limit is, when an update is deeper
+     */
+    public static void requireShallow(UpdateRequest request, int limit) {
+        Depth depth = new Depth(limit);
+        for (Update u : request.getOperations()) {
+            if (u instanceof UpdateModify m && m.getWherePattern() != null && depth.element(m.getWherePattern(), 0)) {
+                throw new BadInputException("the update is nested too deeply: more than " + limit
+                        + " levels of expressions, patterns or paths inside each other in its WHERE");
+            }
         }
     }
 

@@ -144,6 +144,7 @@ public final class NewsServer implements AutoCloseable {
                 .fusekiModules(FusekiModules.create())
                 .port(b.port)
                 .registerOperation(Operation.Query, new CappedQueryService(b.resultLimit, b.queryTimeout, b.queryLimits, running))
+                .registerOperation(Operation.Update, new ShallowUpdateService(b.queryLimits.nesting()))
                 .add(DATASET, data)
                 .addFilter("/*", new RequestGuard(writable, b.maxRequestBytes))
                 .addServlet("/entity", new EntityPage(b.store, b.queryTimeout))

@@ -2,7 +2,6 @@ package org.newsgraph.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.newsgraph.server.ServerFixtures.get;
 import static org.newsgraph.server.ServerFixtures.q;
 
 import java.io.IOException;
@@ -88,7 +87,7 @@ class QueryCancellationTest {
         GraphStore store = GraphStore.open(db);
         Set<String> articles = store.articleIds();
         NewsServer server = NewsServer.builder().store(store).port(0).queryTimeout(Duration.ofSeconds(60)).build().start();
-        CompletableFuture<HttpResponse<String>> answer = HttpClient.newHttpClient().sendAsync(
+        CompletableFuture<HttpResponse<String>> answer = HTTP.sendAsync(
                 ServerFixtures.request(server, "/news/sparql?query=" + q(SLOW_REGEX)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         waitFor(() -> server.runningQueries().count() == 1, Duration.ofSeconds(5));
@@ -142,5 +141,13 @@ class QueryCancellationTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A client of this class's own, so that its connections to servers stopped here stay out of the shared one's pool. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static HttpResponse<String> get(NewsServer server, String pathAndQuery, String accept) {
+        return HTTP.sendAsync(ServerFixtures.request(server, pathAndQuery).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).join();
     }
 }

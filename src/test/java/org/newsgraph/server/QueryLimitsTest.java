@@ -3,10 +3,10 @@ package org.newsgraph.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.newsgraph.server.QueryCancellationTest.assertCpuFallsBack;
-import static org.newsgraph.server.ServerFixtures.get;
 import static org.newsgraph.server.ServerFixtures.q;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,10 +77,9 @@ class QueryLimitsTest {
 
     @Test
     void threeGroupConcatsOverACrossJoinAtOnceEachFailWith422() {
-        HttpClient http = HttpClient.newHttpClient();
         long start = System.nanoTime();
         List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, 3)
-                .mapToObj(i -> http.sendAsync(ServerFixtures.request(server, "/news/sparql?query=" + q(CROSS_CONCAT))
+                .mapToObj(i -> HTTP.sendAsync(ServerFixtures.request(server, "/news/sparql?query=" + q(CROSS_CONCAT))
                         .header("Accept", "application/sparql-results+json").GET().build(), HttpResponse.BodyHandlers.ofString()))
                 .toList();
         List<HttpResponse<String>> done = answers.stream().map(CompletableFuture::join).toList();
@@ -153,7 +152,7 @@ class QueryLimitsTest {
         String query = "SELECT ?x { VALUES ?x { 1 2 } FILTER(" + terms + ") }";
 
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> r = ServerFixtures.post(server, "/news/sparql", "application/sparql-query", query);
+            HttpResponse<String> r = post(server, "/news/sparql", "application/sparql-query", query);
             assertEquals(400, r.statusCode(), r.body());
             assertTrue(r.body().contains("nested too deeply"), r.body());
         }
@@ -169,9 +168,28 @@ class QueryLimitsTest {
             default -> "SELECT ?x { " + "{ ".repeat(3_000) + "?x ?p ?o" + " }".repeat(3_000) + " }";
         };
 
-        HttpResponse<String> r = ServerFixtures.post(server, "/news/sparql", "application/sparql-query", query);
+        HttpResponse<String> r = post(server, "/news/sparql", "application/sparql-query", query);
 
         assertEquals(400, r.statusCode(), r.body());
+    }
+
+    @Test
+    void anUpdateNestedTooDeeplyIsA400AndWritesNothing() {
+        String terms = IntStream.rangeClosed(1, 3_000).mapToObj(i -> "?x = " + i).collect(Collectors.joining(" || "));
+        String update = "INSERT { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> ?x } } "
+                + "WHERE { VALUES ?x { 1 2 } FILTER(" + terms + ") }";
+        try (GraphStore writable = GraphStore.inMemory();
+             NewsServer s = NewsServer.builder().store(writable).port(0).password(Optional.of(ServerFixtures.PASSWORD))
+                     .build().start()) {
+            HttpResponse<String> r = HTTP.sendAsync(ServerFixtures.withCredentials(ServerFixtures.request(s, "/news/update"),
+                            ServerFixtures.USER, ServerFixtures.PASSWORD).header("Content-Type", "application/sparql-update")
+                    .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString()).join();
+
+            assertEquals(400, r.statusCode(), r.body());
+            assertTrue(r.body().contains("nested too deeply"), r.body());
+            assertTrue(org.apache.jena.system.Txn.calculateRead(writable.dataset(),
+                    () -> !writable.dataset().containsGraph(NodeFactory.createURI("http://example.org/g"))));
+        }
     }
 
     @Test
@@ -179,7 +197,7 @@ class QueryLimitsTest {
         String terms = IntStream.rangeClosed(1, 380).mapToObj(i -> "?x = " + i).collect(Collectors.joining(" || "));
         String query = "SELECT ?x { VALUES ?x { 1 2 } FILTER(" + terms + ") }";
 
-        HttpResponse<String> r = ServerFixtures.post(server, "/news/sparql", "application/sparql-query", query);
+        HttpResponse<String> r = post(server, "/news/sparql", "application/sparql-query", query);
 
         assertEquals(200, r.statusCode(), r.body());
     }
@@ -188,5 +206,18 @@ class QueryLimitsTest {
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.fromString(ntriples, Lang.NTRIPLES).parse(g);
         return g;
+    }
+
+    /** A client of this class's own, so that its connections to servers stopped here stay out of the shared one's pool. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static HttpResponse<String> get(NewsServer server, String pathAndQuery, String accept) {
+        return HTTP.sendAsync(ServerFixtures.request(server, pathAndQuery).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).join();
+    }
+
+    private static HttpResponse<String> post(NewsServer server, String path, String contentType, String body) {
+        return HTTP.sendAsync(ServerFixtures.request(server, path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).join();
     }
 }
