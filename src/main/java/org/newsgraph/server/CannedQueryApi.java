@@ -161,7 +161,8 @@ final class CannedQueryApi extends HttpServlet {
             query.setLimit(resultLimit);
         }
         QueryResult result;
-        try (RunningQueries.Running r = running.start(timeout, ClientConnection.goneCheck(request))) {
+        ClientConnection.Probe probe = ClientConnection.goneCheck(request);
+        try (RunningQueries.Running r = running.start(timeout, probe)) {
             try {
                 result = target.execute(query, r.cancelSignal());
             } catch (NewsgraphException e) {
@@ -169,6 +170,11 @@ final class CannedQueryApi extends HttpServlet {
                 error(response, status(e), "query '" + canned.name() + "': " + why);
                 return;
             }
+        } finally {
+            probe.stop();
+        }
+        if (probe.tookInput()) {
+            response.setHeader("Connection", "close"); // see ClientConnection: the next request lost a byte
         }
         if (result instanceof QueryResult.Triples graph && graph.truncated()) {
             response.setHeader(CappedQueryService.TRIPLE_HEADER, Long.toString(limits.triples()));

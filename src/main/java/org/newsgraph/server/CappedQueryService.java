@@ -86,6 +86,8 @@ final class CappedQueryService extends SPARQL_QueryDataset {
                         + query.cancelReason(), e);
             } catch (StackOverflowError e) {
                 answerIfNotStarted(action, HttpSC.BAD_REQUEST_400, tooDeep(), new QueryCancelledException());
+            } finally {
+                probe.stop();
             }
         }
     }

@@ -39,6 +39,7 @@ final class ClientConnection {
         private final EndPoint endPoint;
         private final ByteBuffer one = BufferUtil.allocate(1);
         private volatile boolean tookInput;
+        private boolean stopped;
 
         private Probe(EndPoint endPoint) {
             this.endPoint = endPoint;
@@ -46,7 +47,7 @@ final class ClientConnection {
 
         @Override
         public synchronized boolean getAsBoolean() {
-            if (endPoint == null || tookInput) {
+            if (endPoint == null || tookInput || stopped) {
                 return false;
             }
             if (!endPoint.isOpen() || endPoint.isInputShutdown()) {
@@ -65,6 +66,15 @@ final class ClientConnection {
             } catch (IOException e) {
                 return true;
             }
+        }
+
+        /**
+         * No more reads: call when the query has ended, before the answer is complete, so that
+         * a read cannot take the start of the client's next request on a kept-alive connection.
+         * Waits for a read under way.
+         */
+        synchronized void stop() {
+            stopped = true;
         }
 
         /** Whether a byte of the client's next request was read, so the connection cannot carry it. */
