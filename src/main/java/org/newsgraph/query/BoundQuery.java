@@ -67,12 +67,23 @@ public record BoundQuery(CannedQuery source, Map<String, Node> values, Query que
             long left = Math.max(0, query.getLimit() - offset);
             pageLimit = limit == NO_LIMIT ? left : Math.min(limit, left);
         }
-        paged.setLimit(pageLimit);
-        paged.setOffset(ownOffset + offset == 0 ? Query.NOLIMIT : ownOffset + offset);
-        if (pageLimit != NO_LIMIT && paged.hasOrderBy()) {
-            cutLeadingSubSelect(paged, paged.getOrderBy(), ownOffset + offset + pageLimit);
+        // Sums saturate: a limit or offset near Long.MAX_VALUE (a client's "all of them") must
+        // not wrap round to a negative number, which gives no rows (ARQ adds OFFSET and LIMIT
+        // too, to sort only the first rows). A page whose end passes Long.MAX_VALUE has no end.
+        long start = saturatedAdd(ownOffset, offset);
+        long end = pageLimit == NO_LIMIT ? Long.MAX_VALUE : saturatedAdd(start, pageLimit);
+        paged.setLimit(end == Long.MAX_VALUE ? NO_LIMIT : pageLimit);
+        paged.setOffset(start == 0 ? Query.NOLIMIT : start);
+        if (end != Long.MAX_VALUE && paged.hasOrderBy()) {
+            cutLeadingSubSelect(paged, paged.getOrderBy(), end);
         }
         return new BoundQuery(source, values, paged);
+    }
+
+    /** {@code a + b} for counts that are not negative, or {@link Long#MAX_VALUE} when that overflows. */
+    static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     /**

@@ -156,9 +156,15 @@ public sealed interface QueryResult permits QueryResult.Rows, QueryResult.Answer
      * The graph of a CONSTRUCT or DESCRIBE query.
      *
      * @param graph    the triples (a copy is kept)
-     * @param prefixes prefix to namespace, from the query, for the Turtle output
+     * @param prefixes  prefix to namespace, from the query, for the Turtle output
+     * @param truncated whether the graph was cut at a limit on triples ({@link QueryLimits#triples})
      */
-    record Triples(Graph graph, Map<String, String> prefixes) implements QueryResult {
+    record Triples(Graph graph, Map<String, String> prefixes, boolean truncated) implements QueryResult {
+
+        /** A whole graph, not cut. */
+        public Triples(Graph graph, Map<String, String> prefixes) {
+            this(graph, prefixes, false);
+        }
 
         public Triples {
             Graph copy = GraphFactory.createDefaultGraph();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
@@ -16,6 +17,7 @@ import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Var;
@@ -27,9 +29,12 @@ import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QuerySendMode;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.newsgraph.error.BadInputException;
 import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.error.QueryLimitException;
 import org.newsgraph.error.QueryTimeoutException;
 
 /**
@@ -51,16 +56,22 @@ public final class QueryTarget {
     private final DatasetGraph dataset;
     private final String endpoint;
     private final Duration timeout;
+    /** What a query on a local dataset may use; a remote endpoint has limits of its own. */
+    private final QueryLimits limits;
 
-    private QueryTarget(DatasetGraph dataset, String endpoint, Duration timeout) {
+    private QueryTarget(DatasetGraph dataset, String endpoint, Duration timeout, QueryLimits limits) {
         this.dataset = dataset;
         this.endpoint = endpoint;
         this.timeout = timeout;
+        this.limits = limits;
     }
 
-    /** Queries run on {@code dataset}, each in its own read transaction. */
+    /**
+     * Queries run on {@code dataset}, each in its own read transaction, within
+     * {@link QueryLimits#DEFAULT} (see {@link QueryGuard}).
+     */
     public static QueryTarget local(DatasetGraph dataset) {
-        return new QueryTarget(Objects.requireNonNull(dataset, "dataset"), null, null);
+        return new QueryTarget(Objects.requireNonNull(dataset, "dataset"), null, null, QueryLimits.DEFAULT);
     }
 
     /**
@@ -110,7 +121,7 @@ public final class QueryTarget {
         } catch (URISyntaxException e) {
             throw new NewsgraphException("endpoint '" + url + "' is not an http(s) URL such as http://localhost:3030/news/sparql");
         }
-        return new QueryTarget(null, url, null);
+        return new QueryTarget(null, url, null, QueryLimits.DEFAULT);
     }
 
     /** The same target with queries stopped after {@code limit}. */
@@ -118,7 +129,12 @@ public final class QueryTarget {
         if (limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + limit);
         }
-        return new QueryTarget(dataset, endpoint, limit);
+        return new QueryTarget(dataset, endpoint, limit, limits);
+    }
+
+    /** The same target with queries on a local dataset run within {@code limits}. */
+    public QueryTarget withLimits(QueryLimits limits) {
+        return new QueryTarget(dataset, endpoint, timeout, Objects.requireNonNull(limits, "limits"));
     }
 
     /** The endpoint URL, or empty for a local dataset. */
@@ -132,6 +148,10 @@ public final class QueryTarget {
             return execute(query.query());
         } catch (QueryTimeoutException e) {
             throw new QueryTimeoutException("query '" + query.name() + "': " + e.getMessage(), e.getCause());
+        } catch (QueryLimitException e) {
+            throw new QueryLimitException("query '" + query.name() + "': " + e.getMessage(), e.getCause());
+        } catch (BadInputException e) {
+            throw new BadInputException("query '" + query.name() + "': " + e.getMessage(), e);
         } catch (NewsgraphException e) {
             throw new NewsgraphException("query '" + query.name() + "': " + e.getMessage(), e.getCause());
         }
@@ -144,14 +164,34 @@ public final class QueryTarget {
      *                            endpoint cannot be reached or answers with an error
      */
     public QueryResult execute(Query query) {
+        return execute(query, new AtomicBoolean());
+    }
+
+    /**
+     * Runs {@code query} and returns its whole result; setting {@code cancel} stops it (as the
+     * timeout does) when it runs on a local dataset.
+     *
+     * @throws QueryLimitException when the query passed one of the {@link QueryLimits}
+     * @throws QueryTimeoutException when it ran past the timeout or was cancelled
+     * @throws NewsgraphException when it fails otherwise, or the endpoint cannot be reached or
+     *                            answers with an error
+     */
+    public QueryResult execute(Query query, AtomicBoolean cancel) {
         Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(cancel, "cancel");
         try {
             if (dataset != null) {
-                return Txn.calculateRead(dataset, () -> collect(QueryExec.dataset(dataset), query));
+                QueryGuard.requireShallow(query, limits.nesting());
+                Context guarded = new Context();
+                QueryGuard.install(guarded, limits);
+                guarded.set(ARQConstants.symCancelQuery, cancel);
+                return Txn.calculateRead(dataset, () -> collect(QueryExec.dataset(dataset).context(guarded), query));
             }
             // A query too long for a GET URL goes as an HTML form, not as a raw
             // application/sparql-query body: Virtuoso 7.2 leaves such a body unanswered.
             return collect(QueryExecHTTP.service(endpoint).sendMode(QuerySendMode.asGetWithLimitForm), query);
+        } catch (OverLimitException e) {
+            throw new QueryLimitException(e.getMessage(), e);
         } catch (QueryCancelledException e) {
             throw new QueryTimeoutException("the query took longer than the limit of " + timeout.toMillis() / 1000.0
                     + " s and was stopped", e);
@@ -188,12 +228,20 @@ public final class QueryTarget {
                     return new QueryResult.Answer(exec.ask());
                 }
                 case CONSTRUCT -> {
-                    Graph g = exec.construct();
-                    return new QueryResult.Triples(g, prefixes);
+                    if (dataset == null) {
+                        return new QueryResult.Triples(exec.construct(), prefixes);
+                    }
+                    CappedGraphs.Capped<DatasetGraph> built = CappedGraphs.construct(exec, limits.triples());
+                    Graph g = GraphFactory.createDefaultGraph();
+                    built.result().find().forEachRemaining(q -> g.add(q.asTriple()));
+                    return new QueryResult.Triples(g, prefixes, built.truncated());
                 }
                 case DESCRIBE -> {
-                    Graph g = exec.describe();
-                    return new QueryResult.Triples(g, prefixes);
+                    if (dataset == null) {
+                        return new QueryResult.Triples(exec.describe(), prefixes);
+                    }
+                    CappedGraphs.Capped<Graph> described = CappedGraphs.describe(exec, limits.triples());
+                    return new QueryResult.Triples(described.result(), prefixes, described.truncated());
                 }
                 default -> throw new NewsgraphException("a " + query.queryType() + " query cannot be run; "
                         + "use SELECT, ASK, CONSTRUCT or DESCRIBE");

@@ -13,6 +13,13 @@
  * {@link org.newsgraph.query.QueryResult} (rows, an answer or a graph) that writes itself in a
  * {@link org.newsgraph.query.ResultFormat}.
  *
+ * <p>Queries on a local dataset run within {@link org.newsgraph.query.QueryLimits}, put in
+ * place by {@link org.newsgraph.query.QueryGuard}: regular expressions that the timeout stops,
+ * GROUP_CONCAT with a cap, graph answers cut at a number of triples
+ * ({@link org.newsgraph.query.CappedGraphs}), no nesting deep enough to overflow the stack. A
+ * server keeps its running queries in {@link org.newsgraph.query.RunningQueries}, which cancels
+ * those whose client has gone and all of them when it stops.
+ *
  * <pre>{@code
  * CannedQuery q = QueryCatalog.builtIn().get("statements-by");
  * QueryResult r = QueryTarget.local(store.dataset()).run(q.bind(Map.of("speaker", "Rauf")));

@@ -17,14 +17,17 @@ import org.apache.jena.query.QueryType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.newsgraph.error.BadInputException;
 import org.newsgraph.error.NewsgraphException;
+import org.newsgraph.error.QueryLimitException;
 import org.newsgraph.error.QueryTimeoutException;
 import org.newsgraph.query.BoundQuery;
 import org.newsgraph.query.CannedQuery;
 import org.newsgraph.query.Parameter;
 import org.newsgraph.query.QueryCatalog;
+import org.newsgraph.query.QueryLimits;
 import org.newsgraph.query.QueryResult;
 import org.newsgraph.query.QueryTarget;
 import org.newsgraph.query.ResultFormat;
+import org.newsgraph.query.RunningQueries;
 
 /**
  * The canned queries as a small HTTP API: they are listed, described in OpenAPI and run by the
@@ -40,9 +43,13 @@ import org.newsgraph.query.ResultFormat;
  *     server's timeout and result limit (the header {@value CappedQueryService#HEADER} says
  *     when the limit may have cut the result). Rows and answers come as SPARQL JSON (the
  *     default, also for {@code application/json}), CSV, TSV or XML results by {@code Accept};
- *     a graph as JSON-LD (the default), Turtle or RDF/XML. Errors are {@code {"error": "..."}}:
- *     400 for a bad, missing, unknown or repeated parameter, 404 for an unknown query, 406 when
- *     no format asked for is offered, 503 when the query runs past the timeout.</li>
+ *     a graph as JSON-LD (the default), Turtle or RDF/XML, cut at the triple limit of the
+ *     server's {@link QueryLimits} (the header {@value CappedQueryService#TRIPLE_HEADER} says
+ *     so). Errors are {@code {"error": "..."}}: 400 for a bad, missing, unknown or repeated
+ *     parameter, 404 for an unknown query, 406 when no format asked for is offered, 422 when
+ *     the query passed a limit (a GROUP_CONCAT string), 503 when it runs past the timeout or
+ *     is cancelled. A query runs registered with the server's {@link RunningQueries}, so it
+ *     stops when its client closes the connection or the server stops.</li>
  * <li>Paging: every query also takes {@code limit} and {@code offset} ({@value #LIMIT},
  *     {@value #OFFSET}), a window on its solutions in its own order. Rows come
  *     {@value #PAGE_SIZE} at a time unless {@code limit} says otherwise, up to the result limit;
@@ -84,13 +91,20 @@ final class CannedQueryApi extends HttpServlet {
     private final QueryCatalog catalog;
     private final QueryTarget target;
     private final long resultLimit;
+    private final Duration timeout;
+    private final QueryLimits limits;
+    private final RunningQueries running;
     private final String list;
     private final String openApi;
 
-    CannedQueryApi(QueryCatalog catalog, DatasetGraph dataset, Duration timeout, long resultLimit) {
+    CannedQueryApi(QueryCatalog catalog, DatasetGraph dataset, Duration timeout, long resultLimit, QueryLimits limits,
+                   RunningQueries running) {
         this.catalog = catalog;
-        this.target = QueryTarget.local(dataset).withTimeout(timeout);
+        this.target = QueryTarget.local(dataset).withTimeout(timeout).withLimits(limits);
+        this.limits = limits;
         this.resultLimit = resultLimit;
+        this.timeout = timeout;
+        this.running = running;
         for (CannedQuery q : catalog.queries()) {
             if (q.findParameter(LIMIT).isPresent() || q.findParameter(OFFSET).isPresent()) {
                 throw new NewsgraphException("query '" + q.name() + "' has a parameter called " + LIMIT + " or " + OFFSET
@@ -147,13 +161,23 @@ final class CannedQueryApi extends HttpServlet {
             query.setLimit(resultLimit);
         }
         QueryResult result;
-        try {
-            result = target.execute(query);
-        } catch (NewsgraphException e) {
-            boolean timedOut = e instanceof QueryTimeoutException;
-            error(response, timedOut ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                    "query '" + canned.name() + "': " + e.getMessage());
-            return;
+        ClientConnection.Probe probe = ClientConnection.goneCheck(request);
+        try (RunningQueries.Running r = running.start(timeout, probe)) {
+            try {
+                result = target.execute(query, r.cancelSignal());
+            } catch (NewsgraphException e) {
+                String why = r.cancelReason() == null ? e.getMessage() : "the query was cancelled: " + r.cancelReason();
+                error(response, status(e), "query '" + canned.name() + "': " + why);
+                return;
+            }
+        } finally {
+            probe.stop();
+        }
+        if (probe.tookInput()) {
+            response.setHeader("Connection", "close"); // see ClientConnection: the next request lost a byte
+        }
+        if (result instanceof QueryResult.Triples graph && graph.truncated()) {
+            response.setHeader(CappedQueryService.TRIPLE_HEADER, Long.toString(limits.triples()));
         }
         // Rows tell whether the cap cut them; a graph's triples do not count solutions, so a
         // capped graph query always says it was capped.
@@ -162,12 +186,27 @@ final class CannedQueryApi extends HttpServlet {
         }
         long pageSize = Math.min(paging.limit(), resultLimit);
         if (result instanceof QueryResult.Rows && pageSize > 0 && result.size() >= pageSize) {
-            response.setHeader("Link", "<" + next(request, paging.offset() + pageSize, pageSize) + ">; rel=\"next\"");
+            long nextOffset = paging.offset() + pageSize;
+            if (nextOffset > 0) { // no next page past Long.MAX_VALUE
+                response.setHeader("Link", "<" + next(request, nextOffset, pageSize) + ">; rel=\"next\"");
+            }
         }
         String type = format.get().mediaType(result);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(type + (type.startsWith("text/") ? ";charset=utf-8" : ""));
         result.write(response.getOutputStream(), format.get());
+    }
+
+    /** 422 for a query over a limit, 503 for one stopped (by the timeout or a shutdown), 500 for any other failure. */
+    private static int status(NewsgraphException e) {
+        if (e instanceof QueryLimitException) {
+            return 422;
+        }
+        if (e instanceof BadInputException) {
+            return HttpServletResponse.SC_BAD_REQUEST;
+        }
+        return e instanceof QueryTimeoutException ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 
     /** The request's parameters, each given once; a missing one takes its default in {@link CannedQuery#bind}. */
@@ -189,7 +228,9 @@ final class CannedQueryApi extends HttpServlet {
 
     /** The page from the request's {@code limit} and {@code offset}, or the first page by default. */
     private Paging paging(String limit, String offset, boolean graph) {
-        long l = count(LIMIT, limit, graph ? resultLimit : Math.min(PAGE_SIZE, resultLimit));
+        // A limit over the server's cap gives what the cap gives; lowering it here keeps the sums
+        // of paging (offset + limit) far from overflow.
+        long l = Math.min(count(LIMIT, limit, graph ? resultLimit : Math.min(PAGE_SIZE, resultLimit)), resultLimit);
         long o = count(OFFSET, offset, 0);
         return new Paging(l, o, limit != null || offset != null);
     }

@@ -25,6 +25,8 @@ import org.newsgraph.error.ConfigurationException;
 import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.query.QueryCatalog;
+import org.newsgraph.query.QueryLimits;
+import org.newsgraph.query.RunningQueries;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -101,6 +103,8 @@ public final class NewsServer implements AutoCloseable {
     private final long resultLimit;
     private final int requestedPort;
     private final FusekiServer fuseki;
+    /** The queries running now, cancelled when the server stops. */
+    private final RunningQueries running = RunningQueries.create(Duration.ofMillis(200));
     private boolean started;
 
     private NewsServer(Builder b) {
@@ -142,12 +146,13 @@ public final class NewsServer implements AutoCloseable {
             }
         }
 
-        CannedQueryApi api = new CannedQueryApi(b.queries, b.store.dataset(), b.queryTimeout, b.resultLimit);
+        CannedQueryApi api = new CannedQueryApi(b.queries, b.store.dataset(), b.queryTimeout, b.resultLimit, b.queryLimits, running);
         FusekiServer.Builder fb = FusekiServer.create()
                 .fusekiModules(FusekiModules.create())
                 .port(b.port)
                 .numServerThreads(Math.min(8, b.limits.maxThreads()), b.limits.maxThreads())
-                .registerOperation(Operation.Query, new CappedQueryService(b.resultLimit))
+                .registerOperation(Operation.Query, new CappedQueryService(b.resultLimit, b.queryTimeout, b.queryLimits, running))
+                .registerOperation(Operation.Update, new ShallowUpdateService(b.queryLimits.nesting()))
                 .add(DATASET, data)
                 .addFilter("/*", new RequestGuard(writable, b.maxRequestBytes, b.limits.eagerBodyBytes()))
                 .addFilter("/*", new DownloadGuard(b.store.dataset(), b.maxGraphTriples, b.user, b.password))
@@ -280,12 +285,22 @@ public final class NewsServer implements AutoCloseable {
         fuseki.join();
     }
 
-    /** Stops listening; the store stays open. Idempotent. */
+    /**
+     * Stops listening and cancels the queries still running, waiting a little for them to end,
+     * so that no read transaction is left open on the store; the store stays open. Idempotent.
+     */
     public synchronized void stop() {
         if (started) {
+            running.cancelAll();
             fuseki.stop();
+            running.stopAll(Duration.ofSeconds(5));
             started = false;
         }
+    }
+
+    /** The queries running now; for tests. */
+    RunningQueries runningQueries() {
+        return running;
     }
 
     @Override
@@ -309,6 +324,7 @@ public final class NewsServer implements AutoCloseable {
         private ServerLimits limits = ServerLimits.defaults();
         private long maxGraphTriples = DEFAULT_MAX_GRAPH_TRIPLES;
         private long minFreeDiskBytes = DEFAULT_MIN_FREE_DISK;
+        private QueryLimits queryLimits = QueryLimits.DEFAULT;
 
         private Builder() {
         }
@@ -406,6 +422,12 @@ public final class NewsServer implements AutoCloseable {
         /** The canned queries the query page lists and {@code /api/queries} runs; default none. */
         public Builder queries(QueryCatalog queries) {
             this.queries = Objects.requireNonNull(queries, "queries");
+            return this;
+        }
+
+        /** What one query may build: triples of a graph answer, GROUP_CONCAT strings, nesting; default {@link QueryLimits#DEFAULT}. */
+        public Builder queryLimits(QueryLimits limits) {
+            this.queryLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

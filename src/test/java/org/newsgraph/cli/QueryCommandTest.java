@@ -67,6 +67,18 @@ class QueryCommandTest {
     }
 
     @Test
+    void theLargestLimitGivesEveryRowFromTheOffsetNotAnOverflow() {
+        Run all = run("query", "articles", "--data", SAMPLE, "--data", SYNTHETIC, "--format", "csv");
+        Run fromTheSecond = run("query", "articles", "--data", SAMPLE, "--data", SYNTHETIC, "--format", "csv",
+                "--limit", String.valueOf(Long.MAX_VALUE), "--offset", "1");
+
+        assertEquals(Main.OK, fromTheSecond.exit(), fromTheSecond.err());
+        List<String> rows = all.out().lines().toList();
+        assertEquals(5, rows.size(), all.out());
+        assertEquals(List.of(rows.get(0), rows.get(2), rows.get(3), rows.get(4)), fromTheSecond.out().lines().toList());
+    }
+
+    @Test
     void runsACannedQueryWithParametersOnRdfFiles() {
         Run run = run("query", "roles", "--data", SAMPLE, "-p", "person=Siddiqui", "--format", "csv");
 

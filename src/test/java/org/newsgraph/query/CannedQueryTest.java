@@ -128,6 +128,31 @@ class CannedQueryTest {
     }
 
     @Test
+    void aPageWithTheLargestLimitOrOffsetGivesTheRightRowsNotAnOverflow() {
+        QueryTarget target = QueryTarget.local(graphs(12, 5));
+        CannedQuery counts = CannedQuery.parse("counts", """
+                # title: Counts
+                SELECT ?g ?n (COUNT(?x) AS ?has)
+                WHERE {
+                  { SELECT ?g ?n WHERE { GRAPH ?g { ?g <http://example.org/n> ?n } } ORDER BY DESC(?n) ?g }
+                  OPTIONAL { GRAPH ?g { ?g <http://example.org/has> ?x } }
+                }
+                GROUP BY ?g ?n
+                ORDER BY DESC(?n) ?g
+                OFFSET 1""");
+
+        List<?> all = ((QueryResult.Rows) target.run(counts.bind(Map.of()))).rows();
+        BoundQuery fromTheThird = counts.bind(Map.of()).page(Long.MAX_VALUE, 2);
+        BoundQuery farOut = counts.bind(Map.of()).page(3, Long.MAX_VALUE);
+
+        assertEquals(11, all.size());
+        assertEquals(all.subList(2, 11), ((QueryResult.Rows) target.run(fromTheThird)).rows());
+        assertEquals(3L, fromTheThird.query().getOffset());
+        assertEquals(List.of(), ((QueryResult.Rows) target.run(farOut)).rows());
+        assertEquals(Long.MAX_VALUE, farOut.query().getOffset());
+    }
+
+    @Test
     void aPageCutsTheSortedSubSelectUnderLeadingUnsortedOnes() {
         QueryTarget target = QueryTarget.local(graphs(9, 3));
         CannedQuery nested = CannedQuery.parse("nested", """

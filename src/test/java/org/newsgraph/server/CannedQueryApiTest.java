@@ -306,6 +306,29 @@ class CannedQueryApiTest {
     }
 
     @Test
+    void theLargestLimitGivesTheRowsFromTheOffsetUpToTheServersLimit() {
+        CannedQuery ordered = CannedQuery.parse("ordered", """
+                # title: Ordered
+                SELECT ?s ?p ?o WHERE {
+                  { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o FILTER(!isBlank(?s) && !isBlank(?o)) } } ORDER BY ?s ?p ?o }
+                } ORDER BY ?s ?p ?o""");
+        try (NewsServer s = ownServer(b -> b.queries(QueryCatalog.of(List.of(ordered))).resultLimit(20))) {
+            List<Map<String, String>> all = rows(get(s, "/api/queries/ordered?limit=20", "application/json"),
+                    ResultSetLang.RS_JSON);
+            HttpResponse<String> huge = get(s, "/api/queries/ordered?limit=" + Long.MAX_VALUE + "&offset=2", "application/json");
+            HttpResponse<String> farOut = get(s, "/api/queries/ordered?limit=5&offset=" + Long.MAX_VALUE, "application/json");
+
+            assertEquals(20, all.size());
+            List<Map<String, String>> page = rows(huge, ResultSetLang.RS_JSON);
+            assertEquals(all.subList(2, 20), page.subList(0, 18));
+            assertEquals(20, page.size());
+            assertEquals(Optional.of("20"), huge.headers().firstValue(CappedQueryService.HEADER));
+            assertEquals(200, farOut.statusCode(), farOut.body());
+            assertEquals(List.of(), rows(farOut, ResultSetLang.RS_JSON));
+        }
+    }
+
+    @Test
     void theNextPageLinkKeepsTheQuerysParameters() {
         HttpResponse<String> r = get(server, "/api/queries/roles?person=" + q("Siddiqui") + "&limit=1", "text/csv");
 
