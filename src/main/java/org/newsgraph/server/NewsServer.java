@@ -1,27 +1,20 @@
 package org.newsgraph.server;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.fuseki.main.JettySecurityLib;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.util.Context;
-import org.eclipse.jetty.ee10.servlet.security.ConstraintMapping;
-import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
-import org.eclipse.jetty.security.Constraint;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
-import org.newsgraph.error.ConfigurationException;
 import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.query.QueryCatalog;
@@ -163,7 +156,7 @@ public final class NewsServer implements AutoCloseable {
                 .addServlet(CannedQueryApi.BASE + "/*", api)
                 .addServlet("/api" + CannedQueryApi.OPENAPI, api)
                 .addServlet("/healthz", new HealthServlet(b.store))
-                .staticFileBase(webBase());
+                .staticFileBase(ServerSetup.webBase());
         if (writable && b.store.folder().isPresent()) {
             fb.addFilter("/*", new DiskSpaceGuard(b.store.folder().get(), b.minFreeDiskBytes));
         }
@@ -171,7 +164,7 @@ public final class NewsServer implements AutoCloseable {
             fb.registerOperation(INGEST, new IngestService(b.store, b.ingester, b.maxBodyBytes));
         }
         if (writable) {
-            fb.securityHandler(securityHandler(b.user, b.password.get()));
+            fb.securityHandler(ServerSetup.securityHandler(b.user, b.password.get()));
         }
         FusekiServer server = fb.build();
         TrafficControl.install(server.getJettyServer(), b.limits);
@@ -181,46 +174,6 @@ public final class NewsServer implements AutoCloseable {
             }
         }
         return server;
-    }
-
-    /**
-     * Basic authentication for the one user; logins asked for on {@code /news/data} for every
-     * method but the reading ones. Fuseki adds the constraints for {@code /news/update} and
-     * {@code /news/ingest} from their endpoints' auth policies.
-     */
-    private static ConstraintSecurityHandler securityHandler(String user, String password) {
-        ConstraintSecurityHandler handler = JettySecurityLib.makeSecurityHandler(
-                "newsgraph", JettySecurityLib.makeUserStore(user, password), AuthScheme.BASIC);
-        String data = "/" + DATASET + "/data";
-        String[] reads = {"GET", "HEAD", "OPTIONS"};
-        ConstraintMapping gspWrites = new ConstraintMapping();
-        gspWrites.setConstraint(new Constraint.Builder().name("BASIC").authorization(Constraint.Authorization.ANY_USER).build());
-        gspWrites.setPathSpec(data);
-        gspWrites.setMethodOmissions(reads);
-        handler.addConstraintMapping(gspWrites);
-        for (String method : reads) {
-            ConstraintMapping read = new ConstraintMapping();
-            read.setConstraint(Constraint.ALLOWED);
-            read.setPathSpec(data);
-            read.setMethod(method);
-            handler.addConstraintMapping(read);
-        }
-        return handler;
-    }
-
-    /** Where the query page's files are: a folder in development, a folder in the jar otherwise. */
-    private static String webBase() {
-        URL index = NewsServer.class.getResource("/web/index.html");
-        if (index == null) {
-            throw new ConfigurationException("the query page is missing from the class path (web/index.html); "
-                    + "build newsgraph with Maven, which bundles it");
-        }
-        String url = index.toExternalForm();
-        String base = url.substring(0, url.length() - "index.html".length());
-        if (base.startsWith("file:")) {
-            return java.nio.file.Path.of(java.net.URI.create(base)).toString();
-        }
-        return base;
     }
 
     /**
