@@ -114,8 +114,9 @@ final class GuardedRegex {
             return v.getString();
         }
 
-        static CharSequence guarded(String text, FunctionEnv env) {
-            return new CancellableText(text, cancelSignal(env));
+        CharSequence guarded(String text, FunctionEnv env) {
+            long budget = Math.max(limits.regexReads(), 100L * text.length());
+            return new CancellableText(text, cancelSignal(env), budget, getFunctionSymbol().getSymbol().toUpperCase(java.util.Locale.ROOT));
         }
 
         private static AtomicBoolean cancelSignal(FunctionEnv env) {
@@ -203,22 +204,37 @@ final class GuardedRegex {
     /**
      * A string that stops whoever reads it once the query is cancelled: each {@link #charAt}
      * reads the cancel flag (a plain load on most machines), and every few thousand reads the
-     * thread's interrupt too (a server stopping interrupts its threads).
+     * thread's interrupt too (a server stopping interrupts its threads), and whether the reads
+     * have passed their budget.
      */
     static final class CancellableText implements CharSequence {
         private final String text;
         private final AtomicBoolean cancel;
-        private int reads;
+        private final long budget;
+        private final String function;
+        private long reads;
 
-        CancellableText(String text, AtomicBoolean cancel) {
+        CancellableText(String text, AtomicBoolean cancel, long budget, String function) {
             this.text = text;
             this.cancel = cancel;
+            this.budget = budget;
+            this.function = function;
         }
 
         @Override
         public char charAt(int index) {
-            if (cancel.get() || (++reads & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
+            if (cancel.get()) {
                 throw new QueryCancelledException();
+            }
+            if ((++reads & 0xFFF) == 0) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new QueryCancelledException();
+                }
+                if (reads > budget) {
+                    throw new OverLimitException(function + " read " + reads + " characters of a text of "
+                            + text.length() + " without an answer, more than the limit of " + budget
+                            + ": its pattern backtracks too much; simplify it");
+                }
             }
             return text.charAt(index);
         }

@@ -47,7 +47,8 @@ class GuardedRegexTest {
         "ASK { { SELECT ?x { BIND(REGEX(%s, %s) AS ?x) } } }",
     })
     void aCatastrophicPatternStopsAtTheTimeout(String shape) {
-        QueryTarget target = QueryTarget.local(data).withTimeout(Duration.ofMillis(500));
+        QueryTarget target = QueryTarget.local(data).withTimeout(Duration.ofMillis(500))
+                .withLimits(QueryLimits.DEFAULT.withRegexReads(Long.MAX_VALUE));
         Query query = QueryFactory.create(PREFIXES + String.format(shape, SLOW_TEXT, SLOW_PATTERN));
 
         long start = System.nanoTime();
@@ -55,6 +56,33 @@ class GuardedRegexTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertTrue(took.compareTo(Duration.ofMillis(2_500)) < 0, "stopped after " + took);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT ?x { BIND(REGEX(%s, %s) AS ?x) }",
+        "SELECT ?x { BIND(REPLACE(%s, %s, 'c') AS ?x) }",
+        "SELECT ?s { ?s ?p ?o FILTER(REGEX(CONCAT(%s, STR(?o)), %s)) }",
+    })
+    void aCatastrophicPatternFailsWithinMillisecondsOnItsReadBudgetLongBeforeTheTimeout(String shape) {
+        QueryTarget target = QueryTarget.local(data).withTimeout(Duration.ofSeconds(30));
+        Query query = QueryFactory.create(PREFIXES + String.format(shape, SLOW_TEXT, SLOW_PATTERN));
+
+        long start = System.nanoTime();
+        QueryLimitException e = assertThrows(QueryLimitException.class, () -> target.execute(query));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertTrue(e.getMessage().contains("backtracks too much"), e.getMessage());
+        assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "stopped after " + took);
+    }
+
+    @Test
+    void aLongTextGetsAReadBudgetInProportionToItsLength() {
+        // 100,000 characters read twice by an honest pattern: over a budget of 1,000 reads, under 100 times its length.
+        QueryTarget target = QueryTarget.local(data).withLimits(QueryLimits.DEFAULT.withRegexReads(1_000));
+        Query query = QueryFactory.create("ASK { FILTER(REGEX(CONCAT(\"" + "ab".repeat(50_000) + "\", \"z\"), \"b+z\")) }");
+
+        assertEquals(true, ((QueryResult.Answer) target.execute(query)).value());
     }
 
     @ParameterizedTest

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsgraph.query.CannedQuery;
+import org.newsgraph.query.QueryLimits;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.store.GraphStore;
 
@@ -34,6 +35,8 @@ import org.newsgraph.store.GraphStore;
 class QueryCancellationTest {
 
     /** Backtracks for hours in Java's regular expressions. */
+    /** No budget of characters read, so that the regex runs until the query is cancelled. */
+    private static final QueryLimits UNBOUNDED_REGEX = QueryLimits.DEFAULT.withRegexReads(Long.MAX_VALUE);
     static final String SLOW_REGEX = "SELECT ?x { BIND(REGEX(\"" + "a".repeat(36) + "\", \"(.*a){19}b\") AS ?x) }";
     private static final CannedQuery SLOW_CANNED = CannedQuery.parse("slow-regex", "# title: Slow\n" + SLOW_REGEX);
 
@@ -43,7 +46,7 @@ class QueryCancellationTest {
     @Test
     void theCatastrophicRegexEndsAtTheTimeoutAndTheCpuFallsBack() {
         try (GraphStore store = ServerFixtures.sampleStore();
-             NewsServer server = NewsServer.builder().store(store).port(0).queryTimeout(Duration.ofSeconds(1)).build().start()) {
+             NewsServer server = NewsServer.builder().store(store).port(0).queryLimits(UNBOUNDED_REGEX).queryTimeout(Duration.ofSeconds(1)).build().start()) {
             long start = System.nanoTime();
             HttpResponse<String> r = get(server, "/news/sparql?query=" + q(SLOW_REGEX), "application/sparql-results+json");
             Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -55,11 +58,26 @@ class QueryCancellationTest {
         }
     }
 
+    @Test
+    void withTheDefaultLimitsTheCatastrophicRegexIs422InMillisecondsNotAtTheTimeout() {
+        try (GraphStore store = ServerFixtures.sampleStore();
+             NewsServer server = NewsServer.builder().store(store).port(0).build().start()) {
+            long start = System.nanoTime();
+            HttpResponse<String> r = get(server, "/news/sparql?query=" + q(SLOW_REGEX), "application/sparql-results+json");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertEquals(422, r.statusCode(), r.body());
+            assertTrue(r.body().contains("backtracks too much"), r.body());
+            assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "answered after " + took);
+            assertCpuFallsBack();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/news/sparql", "/api/queries/slow-regex"})
     void aQueryWhoseClientHasGoneIsCancelled(String path) throws IOException {
         try (GraphStore store = ServerFixtures.sampleStore();
-             NewsServer server = NewsServer.builder().store(store).port(0).queryTimeout(Duration.ofSeconds(60))
+             NewsServer server = NewsServer.builder().store(store).port(0).queryLimits(UNBOUNDED_REGEX).queryTimeout(Duration.ofSeconds(60))
                      .queries(QueryCatalog.of(List.of(SLOW_CANNED))).build().start()) {
             String target = path.startsWith("/news") ? path + "?query=" + q(SLOW_REGEX) : path;
             long closed;
@@ -86,7 +104,7 @@ class QueryCancellationTest {
         Path db = tmp.resolve("db");
         GraphStore store = GraphStore.open(db);
         Set<String> articles = store.articleIds();
-        NewsServer server = NewsServer.builder().store(store).port(0).queryTimeout(Duration.ofSeconds(60)).build().start();
+        NewsServer server = NewsServer.builder().store(store).port(0).queryLimits(UNBOUNDED_REGEX).queryTimeout(Duration.ofSeconds(60)).build().start();
         CompletableFuture<HttpResponse<String>> answer = HTTP.sendAsync(
                 ServerFixtures.request(server, "/news/sparql?query=" + q(SLOW_REGEX)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
