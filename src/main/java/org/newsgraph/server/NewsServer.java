@@ -98,6 +98,8 @@ public final class NewsServer implements AutoCloseable {
     private final FusekiServer fuseki;
     /** The queries running now, cancelled when the server stops. */
     private final RunningQueries running = RunningQueries.create(Duration.ofMillis(200));
+    /** The queue of reads in front of Fuseki. */
+    private FairQueue queue;
     private boolean started;
 
     private NewsServer(Builder b) {
@@ -167,7 +169,7 @@ public final class NewsServer implements AutoCloseable {
             fb.securityHandler(ServerSetup.securityHandler(b.user, b.password.get()));
         }
         FusekiServer server = fb.build();
-        TrafficControl.install(server.getJettyServer(), b.limits);
+        queue = TrafficControl.install(server.getJettyServer(), b.limits).queue();
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector sc) {
                 sc.setHost(b.host);
@@ -249,6 +251,11 @@ public final class NewsServer implements AutoCloseable {
             running.stopAll(Duration.ofSeconds(5));
             started = false;
         }
+    }
+
+    /** The queue of reads; for tests. */
+    FairQueue queue() {
+        return queue;
     }
 
     /** The queries running now; for tests. */
