@@ -26,11 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -39,6 +41,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.newsgraph.rdf.NG;
 import org.newsgraph.server.EntityHtml.Cells;
+import org.newsgraph.query.RunningQueries;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -60,11 +63,31 @@ final class EntityPage extends HttpServlet {
     private static final long MAX_OFFSET = 1_000_000;
 
     private final GraphStore store;
+    private final Duration timeout;
     private final long timeoutMillis;
+    private final RunningQueries running;
 
-    EntityPage(GraphStore store, Duration timeout) {
+    /** Its queries are registered in {@code running}: stopped when the client goes or the server stops. */
+    EntityPage(GraphStore store, Duration timeout, RunningQueries running) {
         this.store = store;
+        this.timeout = timeout;
         this.timeoutMillis = timeout.toMillis();
+        this.running = running;
+    }
+
+    /** The store and the cancel signal of one page's queries, and what to do once they are done. */
+    private record Reads(DatasetGraph dsg, AtomicBoolean cancel, Runnable done) {
+    }
+
+    /**
+     * The page's queries are done: no more checks of the connection, which would take the start
+     * of a pipelined next request; when one did, this connection closes after the page.
+     */
+    private static void queried(ClientConnection.Probe probe, HttpServletResponse response) {
+        probe.stop();
+        if (probe.tookInput()) {
+            response.setHeader("Connection", "close");
+        }
     }
 
     @Override
@@ -74,23 +97,30 @@ final class EntityPage extends HttpServlet {
         response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'none'; object-src 'none'");
         response.setHeader("Cache-Control", "no-cache");
         response.setContentType("text/html;charset=utf-8");
-        try {
+        ClientConnection.Probe probe = ClientConnection.goneCheck(request);
+        try (RunningQueries.Running page = running.start(timeout, probe)) {
             if (iri != null && !iri.isBlank()) {
                 String section = request.getParameter("section");
                 long offset = offset(request.getParameter("offset"));
                 if (offset < 0) {
+                    queried(probe, response);
                     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                     page(response.getWriter(), "Bad offset", "<p>offset must be a whole number from 0 to " + MAX_OFFSET + ".</p>");
                     return;
                 }
-                entity(iri.strip(), section == null || section.isBlank() ? null : section.strip(), offset, response);
+                Runnable queried = () -> queried(probe, response);
+                entity(iri.strip(), section == null || section.isBlank() ? null : section.strip(), offset,
+                        new Reads(store.dataset(), page.cancelSignal(), queried), response);
             } else {
-                search(q == null ? "" : q.strip(), response);
+                search(q == null ? "" : q.strip(), new Reads(store.dataset(), page.cancelSignal(), () -> queried(probe, response)),
+                        response);
             }
         } catch (QueryCancelledException e) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             page(response.getWriter(), "Timed out", "<p>The queries for this page ran longer than "
                     + timeoutMillis + " ms.</p>");
+        } finally {
+            probe.stop();
         }
     }
 
@@ -107,7 +137,7 @@ final class EntityPage extends HttpServlet {
         }
     }
 
-    private void entity(String iri, String section, long offset, HttpServletResponse response) throws IOException {
+    private void entity(String iri, String section, long offset, Reads dsg, HttpServletResponse response) throws IOException {
         String problem;
         try {
             problem = IRIx.create(iri).isReference() ? null : "it has no scheme (such as https:)";
@@ -115,25 +145,27 @@ final class EntityPage extends HttpServlet {
             problem = ex.getMessage();
         }
         if (problem != null) {
+            dsg.done().run();
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             page(response.getWriter(), "Not an IRI", "<p><code>" + Html.escape(iri) + "</code> is not an absolute IRI: "
                     + Html.escape(problem) + "</p>" + searchForm(""));
             return;
         }
         Node e = NodeFactory.createURI(iri);
-        DatasetGraph dsg = store.dataset();
-        String body = Txn.calculateRead(dsg, () -> render(dsg, e, section, offset));
+        String body = Txn.calculateRead(dsg.dsg(), () -> render(dsg, e, section, offset));
+        String title = body == null ? null : title(dsg, e);
+        dsg.done().run();
         if (body == null) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             page(response.getWriter(), "Not found", "<p>The store says nothing about <code>" + Html.escape(iri)
                     + "</code>.</p>" + searchForm(""));
             return;
         }
-        page(response.getWriter(), title(dsg, e), body);
+        page(response.getWriter(), title, body);
     }
 
-    private String title(DatasetGraph dsg, Node e) {
-        return Txn.calculateRead(dsg, () -> {
+    private String title(Reads dsg, Node e) {
+        return Txn.calculateRead(dsg.dsg(), () -> {
             List<Map<String, Node>> rows = select(dsg, EntityQueries.LABEL, e);
             return rows.isEmpty() ? localName(e.getURI()) : lexical(rows.get(0).get("l"));
         });
@@ -181,7 +213,7 @@ final class EntityPage extends HttpServlet {
      * {@value #PAGE_ROWS} rows, or, with {@code only}, that section's rows from {@code offset}.
      * In a read transaction.
      */
-    private String render(DatasetGraph dsg, Node e, String only, long offset) {
+    private String render(Reads dsg, Node e, String only, long offset) {
         List<Map<String, Node>> out = select(dsg, EntityQueries.OUTGOING, e);
         List<Map<String, Node>> in = select(dsg, EntityQueries.INCOMING, e);
         if (out.isEmpty() && in.isEmpty()) {
@@ -243,7 +275,7 @@ final class EntityPage extends HttpServlet {
         return p.append("</p>\n").toString();
     }
 
-    private String header(DatasetGraph dsg, Node e) {
+    private String header(Reads dsg, Node e) {
         Set<String> labels = new LinkedHashSet<>();
         Set<String> alts = new LinkedHashSet<>();
         Map<String, String> types = new LinkedHashMap<>();
@@ -289,7 +321,7 @@ final class EntityPage extends HttpServlet {
         return h.append("</dl>\n").toString();
     }
 
-    private Set<String> types(DatasetGraph dsg, Node e) {
+    private Set<String> types(Reads dsg, Node e) {
         Set<String> types = new LinkedHashSet<>();
         for (Map<String, Node> r : select(dsg, EntityQueries.TYPES, e)) {
             if (r.get("t").isURI()) {
@@ -299,12 +331,12 @@ final class EntityPage extends HttpServlet {
         return types;
     }
 
-    private void search(String q, HttpServletResponse response) throws IOException {
+    private void search(String q, Reads dsg, HttpServletResponse response) throws IOException {
         StringBuilder body = new StringBuilder(searchForm(q));
         if (!q.isEmpty()) {
-            DatasetGraph dsg = store.dataset();
-            List<Map<String, Node>> rows = Txn.calculateRead(dsg, () -> select(dsg, EntityQueries.SEARCH, Var.alloc("q"),
+            List<Map<String, Node>> rows = Txn.calculateRead(dsg.dsg(), () -> select(dsg, EntityQueries.SEARCH, Var.alloc("q"),
                     NodeFactory.createLiteralString(q)));
+            dsg.done().run();
             body.append(rows.isEmpty() ? "<p>No entity has a name containing " + Html.escape("\"" + q + "\"") + ".</p>"
                     : table(rows, List.of("entity", "type"), r -> List.of(link(r.get("x"), r.get("label")), text(r.get("type")))));
         }
@@ -316,14 +348,14 @@ final class EntityPage extends HttpServlet {
                 + Html.escape(q) + "\"> <button type=\"submit\">Find</button></form>\n";
     }
 
-    private List<Map<String, Node>> select(DatasetGraph dsg, String sparql, Node e) {
+    private List<Map<String, Node>> select(Reads dsg, String sparql, Node e) {
         return select(dsg, sparql, Var.alloc("e"), e);
     }
 
-    private List<Map<String, Node>> select(DatasetGraph dsg, String sparql, Var var, Node value) {
+    private List<Map<String, Node>> select(Reads dsg, String sparql, Var var, Node value) {
         List<Map<String, Node>> rows = new ArrayList<>();
-        try (QueryExec exec = QueryExec.dataset(dsg).query(sparql).substitution(var, value)
-                .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+        try (QueryExec exec = QueryExec.dataset(dsg.dsg()).query(sparql).substitution(var, value)
+                .set(ARQConstants.symCancelQuery, dsg.cancel()).timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
             RowSet rs = exec.select();
             List<Var> vars = rs.getResultVars();
             while (rs.hasNext()) {

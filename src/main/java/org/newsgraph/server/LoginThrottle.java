@@ -50,17 +50,32 @@ final class LoginThrottle extends Handler.Wrapper {
                     "too many refused logins from " + client + "; try again in " + (waitMillis + 999) / 1000 + " s");
             return true;
         }
-        // Counted before the answer completes, so that the client's next try sees the count.
-        return super.handle(request, response, new Callback.Nested(callback) {
+        // Counted when the answer's first bytes go out (and, for an answer without any, when it
+        // completes): a client that tries again as soon as it has read the 401 must meet the count.
+        java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
+        Response counting = new Response.Wrapper(request, response) {
+            @Override
+            public void write(boolean last, java.nio.ByteBuffer content, Callback written) {
+                if (counted.compareAndSet(false, true)) {
+                    count(client, this);
+                }
+                super.write(last, content, written);
+            }
+        };
+        return super.handle(request, counting, new Callback.Nested(callback) {
             @Override
             public void succeeded() {
-                count(client, response);
+                if (counted.compareAndSet(false, true)) {
+                    count(client, response);
+                }
                 super.succeeded();
             }
 
             @Override
             public void failed(Throwable x) {
-                count(client, response);
+                if (counted.compareAndSet(false, true)) {
+                    count(client, response);
+                }
                 super.failed(x);
             }
         });

@@ -151,7 +151,7 @@ public final class NewsServer implements AutoCloseable {
                 .add(DATASET, data)
                 .addFilter("/*", new RequestGuard(writable, b.maxRequestBytes, b.limits.eagerBodyBytes()))
                 .addFilter("/*", new DownloadGuard(b.store.dataset(), b.maxGraphTriples, b.user, b.password))
-                .addServlet("/entity", new EntityPage(b.store, b.queryTimeout))
+                .addServlet("/entity", new EntityPage(b.store, b.queryTimeout, running))
                 .addServlet("/queries", new QueryListServlet(b.queries))
                 .addServlet("/queries/*", new QueryListServlet(b.queries))
                 .addServlet(CannedQueryApi.BASE, api)

@@ -34,9 +34,9 @@ import org.newsgraph.store.GraphStore;
  */
 class QueryCancellationTest {
 
-    /** Backtracks for hours in Java's regular expressions. */
     /** No budget of characters read, so that the regex runs until the query is cancelled. */
     private static final QueryLimits UNBOUNDED_REGEX = QueryLimits.DEFAULT.withRegexReads(Long.MAX_VALUE);
+    /** Backtracks for hours in Java's regular expressions. */
     static final String SLOW_REGEX = "SELECT ?x { BIND(REGEX(\"" + "a".repeat(36) + "\", \"(.*a){19}b\") AS ?x) }";
     private static final CannedQuery SLOW_CANNED = CannedQuery.parse("slow-regex", "# title: Slow\n" + SLOW_REGEX);
 
