@@ -2,6 +2,7 @@ package org.newsgraph.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Objects;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
@@ -50,8 +51,13 @@ public final class ArticleConverter {
      * @throws org.newsgraph.error.NlpTimeoutException     when its NLP and extraction took longer than the budget
      */
     public ArticleFacts extract(Article article) {
+        return extract(article, null);
+    }
+
+    /** As {@link #extract(Article)}, stopped early when {@code abandoned} says so (null: never). */
+    public ArticleFacts extract(Article article, BooleanSupplier abandoned) {
         budget.checkLength(article);
-        return budget.within(() -> extractor.extract(article, annotator.annotate(article.text(), article.date())));
+        return budget.within(() -> extractor.extract(article, annotator.annotate(article.text(), article.date())), abandoned);
     }
 
     /**
@@ -59,6 +65,15 @@ public final class ArticleConverter {
      * quad leaves, so a writer or store never receives half an article.
      */
     public List<Quad> convert(Article article) {
+        return convert(article, null);
+    }
+
+    /**
+     * As {@link #convert(Article)}, stopped early when {@code abandoned} says so (null: never).
+     *
+     * @throws org.newsgraph.error.NlpTimeoutException when it was stopped so
+     */
+    public List<Quad> convert(Article article, BooleanSupplier abandoned) {
         List<Quad> quads = new ArrayList<>();
         StreamRDF collect = new StreamRDFBase() {
             @Override
@@ -66,7 +81,7 @@ public final class ArticleConverter {
                 quads.add(quad);
             }
         };
-        mapper.map(extract(article), collect);
+        mapper.map(extract(article, abandoned), collect);
         return List.copyOf(quads);
     }
 

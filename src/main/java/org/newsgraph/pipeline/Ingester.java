@@ -3,6 +3,7 @@ package org.newsgraph.pipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.jena.sparql.core.Quad;
@@ -64,6 +65,14 @@ public final class Ingester {
      *                            stored; the store holds what it held before then
      */
     public IngestOutcome ingest(Article article) {
+        return ingest(article, null);
+    }
+
+    /**
+     * As {@link #ingest(Article)}, with the article's NLP stopped (and nothing stored) once
+     * {@code abandoned} says so: for an article posted by a client that has gone. Null: never.
+     */
+    public IngestOutcome ingest(Article article, BooleanSupplier abandoned) {
         // A sink of its own: the server ingests posted articles on several threads at once.
         IngestSink sink = IngestSink.create(store, listener, 1);
         if (sink.unchanged(article)) {
@@ -73,7 +82,7 @@ public final class Ingester {
         listener.converting(article);
         List<Quad> quads;
         try {
-            quads = converter.get().convert(article);
+            quads = converter.get().convert(article, abandoned);
         } catch (RuntimeException e) {
             throw conversionFailed(article, e);
         }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.newsgraph.error.ArticleTooLongException;
 import org.newsgraph.error.BadInputException;
@@ -45,6 +46,8 @@ public record NlpBudget(int maxChars, Duration timeLimit) {
 
     /** How often an article over time is interrupted again. */
     static final long REPEAT_MILLIS = 100;
+    /** How often whether an article's work was abandoned is asked. */
+    static final long ABANDON_CHECK_MILLIS = 200;
 
     /** One daemon thread rings every article's alarm; it only interrupts, so one is plenty. */
     private static final ScheduledThreadPoolExecutor ALARMS = alarms();
@@ -86,9 +89,25 @@ public record NlpBudget(int maxChars, Duration timeLimit) {
      *                             ended; the thread's interrupt is cleared
      */
     public <T> T within(Supplier<T> work) {
+        return within(work, null);
+    }
+
+    /**
+     * As {@link #within(Supplier)}, and the thread is interrupted as well once {@code abandoned}
+     * says so (asked every {@value #ABANDON_CHECK_MILLIS} ms): whoever asked for the work has
+     * gone, as a client that closed its connection.
+     *
+     * @throws NlpTimeoutException when the time ran out or the work was abandoned
+     */
+    public <T> T within(Supplier<T> work, BooleanSupplier abandoned) {
         Alarm alarm = new Alarm(Thread.currentThread());
         ScheduledFuture<?> scheduled = ALARMS.scheduleAtFixedRate(alarm::ring, timeLimit.toNanos(),
                 TimeUnit.MILLISECONDS.toNanos(REPEAT_MILLIS), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> watch = abandoned == null ? null : ALARMS.scheduleAtFixedRate(() -> {
+            if (alarm.abandoned() || abandoned.getAsBoolean()) {
+                alarm.abandon();
+            }
+        }, ABANDON_CHECK_MILLIS, ABANDON_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         try {
             T result = work.get();
             alarm.checkNotRung(null);
@@ -101,6 +120,9 @@ public record NlpBudget(int maxChars, Duration timeLimit) {
         } finally {
             alarm.turnOff();
             scheduled.cancel(false);
+            if (watch != null) {
+                watch.cancel(false);
+            }
         }
     }
 
@@ -117,6 +139,7 @@ public record NlpBudget(int maxChars, Duration timeLimit) {
         private final Thread worker;
         private boolean off;
         private boolean rung;
+        private boolean abandoned;
 
         Alarm(Thread worker) {
             this.worker = worker;
@@ -127,6 +150,16 @@ public record NlpBudget(int maxChars, Duration timeLimit) {
                 rung = true;
                 worker.interrupt();
             }
+        }
+
+        /** Rings for good: the work was abandoned (and is interrupted again at each check). */
+        synchronized void abandon() {
+            abandoned = true;
+            ring();
+        }
+
+        synchronized boolean abandoned() {
+            return abandoned;
         }
 
         /** Turns the alarm off; clears the interrupt it sent, which CoreNLP may not have seen. */
@@ -141,6 +174,9 @@ public record NlpBudget(int maxChars, Duration timeLimit) {
         void checkNotRung(RuntimeException cause) {
             turnOff();
             synchronized (this) {
+                if (abandoned) {
+                    throw new NlpTimeoutException("NLP stopped: whoever asked for it has gone", cause);
+                }
                 if (rung) {
                     throw new NlpTimeoutException("NLP took longer than " + seconds(timeLimit)
                             + ", the limit for one article; skipped (raise the limit with --nlp-timeout)", cause);

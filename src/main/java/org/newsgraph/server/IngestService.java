@@ -143,14 +143,22 @@ final class IngestService extends ActionService {
         }
         Article article = ((ReadResult.Success) read).article();
         IngestOutcome outcome;
+        // The body is read: from here a closed connection means the client has gone, and its
+        // article's NLP stops rather than run on for nobody.
+        ClientConnection.Probe probe = ClientConnection.goneCheck(action.getRequest());
         try {
-            outcome = ingester.ingest(article);
+            outcome = ingester.ingest(article, probe);
         } catch (StoreWriteException e) {
             ServletOps.error(HttpSC.INSUFFICIENT_STORAGE_507, oneLine(e.getMessage()));
             return;
         } catch (NewsgraphException e) {
             ServletOps.error(status(e), oneLine(e.getMessage()));
             return;
+        } finally {
+            probe.stop();
+            if (probe.tookInput()) {
+                action.setResponseHeader("Connection", "close"); // see ClientConnection: the next request lost a byte
+            }
         }
         Graph graph = store.findArticleGraph(article.id()).orElseThrow(
                 () -> new NewsgraphException(SOURCE + ": article " + article.id() + " was stored but is gone"));

@@ -33,11 +33,15 @@ import org.newsgraph.store.GraphStore;
 @Timeout(60)
 class IngestBudgetTest {
 
+    /** Counted down when the endless annotation is interrupted. */
+    private static volatile java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+
     private static final Annotator ENDLESS_OR_NONE = (text, date) -> {
         if (text.contains("ENDLESS")) {
             while (!Thread.interrupted()) {
                 Thread.onSpinWait();
             }
+            interrupted.countDown();
             throw new IllegalStateException("stopped by an interrupt");
         }
         return new AnnotatedDocument(text, date, List.of(), List.of(), List.of(), List.of());
@@ -48,9 +52,14 @@ class IngestBudgetTest {
 
     @BeforeEach
     void start() {
+        start(Duration.ofMillis(500));
+    }
+
+    private void start(Duration timeLimit) {
+        interrupted = new java.util.concurrent.CountDownLatch(1);
         store = GraphStore.inMemory();
         ArticleConverter converter = ArticleConverter.builder().annotator(ENDLESS_OR_NONE)
-                .budget(new NlpBudget(1000, Duration.ofMillis(500))).build();
+                .budget(new NlpBudget(1000, timeLimit)).build();
         server = NewsServer.builder().store(store).ingester(Ingester.builder(store).converter(converter).build())
                 .port(0).password(Optional.of(PASSWORD)).build().start();
     }
@@ -64,6 +73,28 @@ class IngestBudgetTest {
     private HttpResponse<String> post(String id, String text) {
         return send(withCredentials(request(server, "/news/ingest?id=" + id), USER, PASSWORD)
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    @Test
+    void aClientThatGoesAwayStopsItsArticlesNlpLongBeforeTheTimeLimit() throws Exception {
+        server.stop();
+        store.close();
+        start(Duration.ofSeconds(60));
+        String text = "It goes on ENDLESS.";
+        String auth = java.util.Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long closed;
+        try (RawHttp client = RawHttp.connect("127.0.0.2", server.port())) {
+            client.send("POST /news/ingest?id=gone HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + auth
+                    + "\r\nContent-Type: text/plain\r\nContent-Length: " + text.length() + "\r\n\r\n" + text);
+            Thread.sleep(1000);
+            assertEquals(1, interrupted.getCount(), "the NLP still runs while its client waits");
+            closed = System.nanoTime();
+        }
+        assertTrue(interrupted.await(5, java.util.concurrent.TimeUnit.SECONDS), "the NLP was interrupted");
+        long after = (System.nanoTime() - closed) / 1_000_000;
+        assertTrue(after < 2000, "stopped " + after + " ms after the client left, with 60 s allowed");
+        assertEquals(201, post("next", "The mayor spoke.").statusCode());
+        assertEquals(java.util.Set.of("next"), store.articleIds(), "nothing of the abandoned article is stored");
     }
 
     @Test
