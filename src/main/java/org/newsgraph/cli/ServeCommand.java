@@ -24,6 +24,7 @@ import org.newsgraph.pipeline.Lazy;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.read.Article;
 import org.newsgraph.read.ReadResult;
+import org.newsgraph.query.QueryLimits;
 import org.newsgraph.server.NewsServer;
 import org.newsgraph.server.ServerLimits;
 import org.newsgraph.store.GraphStore;
@@ -87,6 +88,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "--max-article-size (default: ${DEFAULT-VALUE}); a larger one is answered 413.")
     long maxRequestBytes = NewsServer.DEFAULT_MAX_REQUEST;
 
+    @Option(names = "--triple-limit", paramLabel = "N",
+            description = "The most triples a CONSTRUCT or DESCRIBE answers (the rest are cut, and a header says so) "
+                    + "and a Graph Store read of one graph serves (a larger graph is answered 413) (default: ${DEFAULT-VALUE}).")
+    long tripleLimit = NewsServer.DEFAULT_MAX_GRAPH_TRIPLES;
+
     @Option(names = "--max-running", paramLabel = "N",
             description = "Queries, entity pages and canned queries that run at once; the others wait their turn "
                     + "(default: twice the processors, at least 4).")
@@ -146,6 +152,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds");
         }
         ServerLimits limits = limits();
+        if (tripleLimit <= 0) {
+            throw new ParameterException(spec.commandLine(), "--triple-limit must be 1 or more, not " + tripleLimit);
+        }
         QueryCatalog canned = queries != null ? QueryCatalog.load(queries) : QueryCatalog.builtIn();
         CountDownLatch closed = new CountDownLatch(1);
         try (GraphStore store = db == null ? GraphStore.inMemory() : GraphStore.open(db)) {
@@ -156,6 +165,7 @@ final class ServeCommand implements Callable<Integer> {
                     .host(host).port(port).user(user).password(password)
                     .queryTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000))).resultLimit(resultLimit)
                     .maxRequestBytes(maxRequestBytes).limits(limits)
+                    .maxGraphTriples(tripleLimit).queryLimits(QueryLimits.DEFAULT.withTriples(tripleLimit))
                     .queries(canned).build().start();
             Thread stopper = new Thread(() -> {
                 server.stop();

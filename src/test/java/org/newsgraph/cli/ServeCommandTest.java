@@ -138,6 +138,24 @@ class ServeCommandTest {
     }
 
     @Test
+    void theTripleLimitCutsAConstructAndTheQueueOptionsAreChecked() throws Exception {
+        String construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }";
+        Run run = serve(Map.of(), Map.of("GET /news/sparql?query=" + java.net.URLEncoder.encode(construct, StandardCharsets.UTF_8),
+                HttpRequest.newBuilder().header("Accept", "application/n-triples").GET()),
+                "--triple-limit", "5", "--max-running", "1", "--max-running-per-client", "1");
+
+        HttpResponse<String> cut = run.answers().values().iterator().next();
+        assertEquals(200, cut.statusCode(), cut.body());
+        assertEquals("5", cut.headers().firstValue("X-Newsgraph-Triple-Limit").orElse(""), cut.headers().toString());
+        assertEquals(5, cut.body().lines().filter(l -> l.endsWith(" .")).count(), cut.body());
+        for (String[] bad : new String[][] {{"--triple-limit", "0"}, {"--max-running", "0"}, {"--max-waiting", "-1"}}) {
+            Run refused = serve(Map.of(), Map.of(), bad);
+            assertEquals(Main.ERROR, refused.exit(), String.join(" ", bad));
+            assertTrue(refused.err().contains(bad[0]), refused.err());
+        }
+    }
+
+    @Test
     void aLockedDatabaseIsAnErrorNamingIt() throws IOException, Exception {
         Path db = tmp.resolve("db");
         try (GraphStore held = GraphStore.open(db)) {
