@@ -18,15 +18,16 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * Puts {@link ServerLimits} on a Jetty server before it starts: idle and body-rate timeouts and a
- * connection cap on its connectors, and in front of its handler, outermost first:
+ * Puts {@link ServerLimits} on a Jetty server before it starts: an idle timeout and a connection
+ * cap on its connectors, and in front of its handler, outermost first:
  *
  * <ol>
  * <li>{@link LoginThrottle}, so that guessed passwords cost the guesser;</li>
  * <li>a size check and an eager read of every body, without a thread, so that a client that sends
- *     headers and then its body slowly (or never) holds a connection but no worker: a read's body
- *     larger than {@link ServerLimits#eagerBodyBytes()} is answered 413; a write's larger body is
- *     read by the write, which has the user's credentials;</li>
+ *     headers and then its body slowly (or never) holds a connection but no worker, and loses
+ *     that too when the body has not all come within the idle timeout: a read's body larger than
+ *     {@link ServerLimits#eagerBodyBytes()} is answered 413; a write's larger body is read by the
+ *     write, which has the user's credentials;</li>
  * <li>{@link FairQueue}, which bounds the reads that run at once, per client and in all.</li>
  * </ol>
  *
