@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code newsgraph} command: dispatches to its subcommands and maps errors to exit codes. */
 @Command(name = "newsgraph", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Builds a knowledge graph of political news: articles in, RDF out.",
-        subcommands = {ConvertCommand.class, IngestCommand.class, QueryCommand.class, ServeCommand.class, LoadCommand.class, ResolveCommand.class, AuditCommand.class, ExportCommand.class, PushCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConvertCommand.class, IngestCommand.class, QueryCommand.class, ServeCommand.class, LoadCommand.class, ResolveCommand.class, AuditCommand.class, ExportCommand.class, PushCommand.class, CompactCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Every article processed. */
