@@ -4,17 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.jena.fuseki.auth.Auth;
-import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.fuseki.main.sys.FusekiModules;
-import org.apache.jena.fuseki.server.DataService;
-import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
-import org.apache.jena.query.ARQ;
-import org.apache.jena.sparql.util.Context;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.ServerConnector;
 import org.newsgraph.error.NewsgraphException;
 import org.newsgraph.pipeline.Ingester;
 import org.newsgraph.query.QueryCatalog;
@@ -99,7 +90,7 @@ public final class NewsServer implements AutoCloseable {
     /** The queries running now, cancelled when the server stops. */
     private final RunningQueries running = RunningQueries.create(Duration.ofMillis(200));
     /** The queue of reads in front of Fuseki. */
-    private FairQueue queue;
+    private final FairQueue queue;
     private boolean started;
 
     private NewsServer(Builder b) {
@@ -110,72 +101,13 @@ public final class NewsServer implements AutoCloseable {
         this.queryTimeout = b.queryTimeout;
         this.resultLimit = b.resultLimit;
         this.requestedPort = b.port;
-        this.fuseki = fuseki(b);
+        ServerSetup.Assembled assembled = ServerSetup.assemble(b, running);
+        this.fuseki = assembled.fuseki();
+        this.queue = assembled.queue();
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    private FusekiServer fuseki(Builder b) {
-        Context queryContext = new Context();
-        // One overall value: a two-part "initial,overall" timeout let some queries run on.
-        queryContext.set(ARQ.queryTimeout, Long.toString(b.queryTimeout.toMillis()));
-        // No SERVICE: a public query must not make the server fetch from other hosts.
-        queryContext.set(ARQ.httpServiceAllowed, false);
-
-        AuthPolicy onlyUser = Auth.policyAllowSpecific(b.user);
-        boolean ingest = false;
-        DataService.Builder data = DataService.newBuilder(b.store.dataset())
-                .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName("sparql").context(queryContext).build())
-                .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName("query").context(queryContext).build())
-                .addEndpoint(Endpoint.create().operation(Operation.GSP_R).endpointName("data").build());
-        if (writable) {
-            data.addEndpoint(Endpoint.create().operation(Operation.Update).endpointName("update").authPolicy(onlyUser).build())
-                    // No auth policy here: Fuseki would then ask for a login on GET as well. The
-                    // security handler below asks for one on every method but GET, HEAD and OPTIONS.
-                    .addEndpoint(Endpoint.create().operation(Operation.GSP_RW).endpointName("data").build());
-            if (b.ingester != null) {
-                ingest = true;
-                data.addEndpoint(Endpoint.create().operation(INGEST).endpointName("ingest").authPolicy(onlyUser).build());
-            }
-        }
-
-        CannedQueryApi api = new CannedQueryApi(b.queries, b.store.dataset(), b.queryTimeout, b.resultLimit, b.queryLimits, running);
-        FusekiServer.Builder fb = FusekiServer.create()
-                .fusekiModules(FusekiModules.create())
-                .port(b.port)
-                .numServerThreads(Math.min(8, b.limits.maxThreads()), b.limits.maxThreads())
-                .registerOperation(Operation.Query, new CappedQueryService(b.resultLimit, b.queryTimeout, b.queryLimits, running))
-                .registerOperation(Operation.Update, new ShallowUpdateService(b.queryLimits.nesting()))
-                .add(DATASET, data)
-                .addFilter("/*", new RequestGuard(writable, b.maxRequestBytes, b.limits.eagerBodyBytes()))
-                .addFilter("/*", new DownloadGuard(b.store.dataset(), b.maxGraphTriples, b.user, b.password))
-                .addServlet("/entity", new EntityPage(b.store, b.queryTimeout, running))
-                .addServlet("/queries", new QueryListServlet(b.queries))
-                .addServlet("/queries/*", new QueryListServlet(b.queries))
-                .addServlet(CannedQueryApi.BASE, api)
-                .addServlet(CannedQueryApi.BASE + "/*", api)
-                .addServlet("/api" + CannedQueryApi.OPENAPI, api)
-                .addServlet("/healthz", new HealthServlet(b.store))
-                .staticFileBase(ServerSetup.webBase());
-        if (writable && b.store.folder().isPresent()) {
-            fb.addFilter("/*", new DiskSpaceGuard(b.store.folder().get(), b.minFreeDiskBytes));
-        }
-        if (ingest) {
-            fb.registerOperation(INGEST, new IngestService(b.store, b.ingester, b.maxBodyBytes));
-        }
-        if (writable) {
-            fb.securityHandler(ServerSetup.securityHandler(b.user, b.password.get()));
-        }
-        FusekiServer server = fb.build();
-        queue = TrafficControl.install(server.getJettyServer(), b.limits).queue();
-        for (Connector connector : server.getJettyServer().getConnectors()) {
-            if (connector instanceof ServerConnector sc) {
-                sc.setHost(b.host);
-            }
-        }
-        return server;
     }
 
     /**
@@ -270,21 +202,22 @@ public final class NewsServer implements AutoCloseable {
 
     /** Options of a server; all but the store have defaults. */
     public static final class Builder {
-        private GraphStore store;
-        private Ingester ingester;
-        private String host = DEFAULT_HOST;
-        private int port = DEFAULT_PORT;
-        private String user = DEFAULT_USER;
-        private Optional<String> password = Optional.empty();
-        private Duration queryTimeout = DEFAULT_TIMEOUT;
-        private long resultLimit = DEFAULT_RESULT_LIMIT;
-        private int maxBodyBytes = DEFAULT_MAX_BODY;
-        private long maxRequestBytes = DEFAULT_MAX_REQUEST;
-        private QueryCatalog queries = QueryCatalog.of(List.of());
-        private ServerLimits limits = ServerLimits.defaults();
-        private long maxGraphTriples = DEFAULT_MAX_GRAPH_TRIPLES;
-        private long minFreeDiskBytes = DEFAULT_MIN_FREE_DISK;
-        private QueryLimits queryLimits = QueryLimits.DEFAULT;
+        // Read by ServerSetup, which assembles Fuseki from them; set only through the methods.
+        GraphStore store;
+        Ingester ingester;
+        String host = DEFAULT_HOST;
+        int port = DEFAULT_PORT;
+        String user = DEFAULT_USER;
+        Optional<String> password = Optional.empty();
+        Duration queryTimeout = DEFAULT_TIMEOUT;
+        long resultLimit = DEFAULT_RESULT_LIMIT;
+        int maxBodyBytes = DEFAULT_MAX_BODY;
+        long maxRequestBytes = DEFAULT_MAX_REQUEST;
+        QueryCatalog queries = QueryCatalog.of(List.of());
+        ServerLimits limits = ServerLimits.defaults();
+        long maxGraphTriples = DEFAULT_MAX_GRAPH_TRIPLES;
+        long minFreeDiskBytes = DEFAULT_MIN_FREE_DISK;
+        QueryLimits queryLimits = QueryLimits.DEFAULT;
 
         private Builder() {
         }
