@@ -8,10 +8,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -34,12 +30,13 @@ final class DownloadGuard implements Filter {
 
     private final DatasetGraph dataset;
     private final long maxTriples;
-    private final Optional<byte[]> credentials;
+    private final boolean writable;
 
-    DownloadGuard(DatasetGraph dataset, long maxTriples, String user, Optional<String> password) {
+    /** {@code writable}: whether the server has a password, and so a user who may have the whole store. */
+    DownloadGuard(DatasetGraph dataset, long maxTriples, boolean writable) {
         this.dataset = dataset;
         this.maxTriples = maxTriples;
-        this.credentials = password.map(p -> (user + ":" + p).getBytes(StandardCharsets.UTF_8));
+        this.writable = writable;
     }
 
     @Override
@@ -53,7 +50,7 @@ final class DownloadGuard implements Filter {
         String graph = request.getParameter("graph");
         boolean wholeStore = graph == null || WHOLE_STORE_GRAPHS.contains(graph.strip());
         if (wholeStore) {
-            if (credentials.isEmpty()) {
+            if (!writable) {
                 refuse(response, HttpServletResponse.SC_FORBIDDEN, "the whole store is not served here; ask for one graph "
                         + "with ?graph=IRI, or copy the store with `newsgraph export`");
                 return;
@@ -93,18 +90,13 @@ final class DownloadGuard implements Filter {
         return Txn.calculateRead(dataset, () -> Iter.count(Iter.limit(dataset.find(name, Node.ANY, Node.ANY, Node.ANY), max)));
     }
 
-    private boolean hasCredentials(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        byte[] given;
-        try {
-            given = Base64.getDecoder().decode(header.substring(6).strip());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return MessageDigest.isEqual(given, credentials.get());
+    /**
+     * Whether the request carries the user's credentials: checked by Jetty's security handler,
+     * which on a path open to anyone authenticates when asked for the principal (its deferred
+     * login), and knows only the one user.
+     */
+    private static boolean hasCredentials(HttpServletRequest request) {
+        return request.getUserPrincipal() != null;
     }
 
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {

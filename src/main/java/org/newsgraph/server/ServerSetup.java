@@ -65,7 +65,7 @@ final class ServerSetup {
                 .registerOperation(Operation.Update, new ShallowUpdateService(b.queryLimits.nesting()))
                 .add(NewsServer.DATASET, data)
                 .addFilter("/*", new RequestGuard(writable, b.maxRequestBytes, b.limits.eagerBodyBytes()))
-                .addFilter("/*", new DownloadGuard(b.store.dataset(), b.maxGraphTriples, b.user, b.password))
+                .addFilter("/*", new DownloadGuard(b.store.dataset(), b.maxGraphTriples, writable))
                 .addServlet("/entity", new EntityPage(b.store, b.queryTimeout, running))
                 .addServlet("/queries", new QueryListServlet(b.queries))
                 .addServlet("/queries/*", new QueryListServlet(b.queries))
