@@ -171,10 +171,7 @@ final class CannedQueryApi extends HttpServlet {
                 return;
             }
         } finally {
-            probe.stop();
-        }
-        if (probe.tookInput()) {
-            response.setHeader("Connection", "close"); // see ClientConnection: the next request lost a byte
+            probe.stopBeforeAnswer(response);
         }
         if (result instanceof QueryResult.Triples graph && graph.truncated()) {
             response.setHeader(CappedQueryService.TRIPLE_HEADER, Long.toString(limits.triples()));

@@ -164,10 +164,8 @@ final class CappedQueryService extends SPARQL_QueryDataset {
 
     @Override
     protected void sendResults(HttpAction action, QueryExecResult result, Prologue prologue) {
-        if (action.getRequest().getAttribute(PROBE) instanceof ClientConnection.Probe probe && probe.tookInput()) {
-            // A byte of the client's next request was read by the probe: that request cannot be
-            // read whole from this connection, so it ends after this answer.
-            action.setResponseHeader("Connection", "close");
+        if (action.getRequest().getAttribute(PROBE) instanceof ClientConnection.Probe probe) {
+            probe.stopBeforeAnswer(action.getResponse());
         }
         super.sendResults(action, result, prologue);
     }

@@ -1,6 +1,7 @@
 package org.newsgraph.server;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.function.BooleanSupplier;
@@ -20,7 +21,7 @@ import org.eclipse.jetty.util.BufferUtil;
  * (not TLS or HTTP/2, where the bytes belong to another layer). Two limits of the method: a
  * client that half-closes its side (shutting down output while it waits for the answer) is
  * taken as gone; a byte of a pipelined next request, if one has arrived, is consumed, so the
- * check stops there and the connection is closed after this answer ({@link Probe#tookInput}).
+ * check stops there and the connection is closed after this answer ({@link Probe#stopBeforeAnswer}).
  */
 final class ClientConnection {
 
@@ -77,9 +78,16 @@ final class ClientConnection {
             stopped = true;
         }
 
-        /** Whether a byte of the client's next request was read, so the connection cannot carry it. */
-        boolean tookInput() {
-            return tookInput;
+        /**
+         * No more reads, as {@link #stop}, and when a read took a byte of the client's next
+         * request, {@code response} closes the connection after it: that request cannot be read
+         * whole from it. Call before the answer is sent.
+         */
+        void stopBeforeAnswer(HttpServletResponse response) {
+            stop();
+            if (tookInput) {
+                response.setHeader("Connection", "close");
+            }
         }
     }
 }

@@ -79,16 +79,6 @@ final class EntityPage extends HttpServlet {
     private record Reads(DatasetGraph dsg, AtomicBoolean cancel, Runnable done) {
     }
 
-    /**
-     * The page's queries are done: no more checks of the connection, which would take the start
-     * of a pipelined next request; when one did, this connection closes after the page.
-     */
-    private static void queried(ClientConnection.Probe probe, HttpServletResponse response) {
-        probe.stop();
-        if (probe.tookInput()) {
-            response.setHeader("Connection", "close");
-        }
-    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -99,21 +89,20 @@ final class EntityPage extends HttpServlet {
         response.setContentType("text/html;charset=utf-8");
         ClientConnection.Probe probe = ClientConnection.goneCheck(request);
         try (RunningQueries.Running page = running.start(timeout, probe)) {
+            // Once the queries are done, no more checks of the connection (see ClientConnection).
+            Reads reads = new Reads(store.dataset(), page.cancelSignal(), () -> probe.stopBeforeAnswer(response));
             if (iri != null && !iri.isBlank()) {
                 String section = request.getParameter("section");
                 long offset = offset(request.getParameter("offset"));
                 if (offset < 0) {
-                    queried(probe, response);
+                    probe.stopBeforeAnswer(response);
                     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                     page(response.getWriter(), "Bad offset", "<p>offset must be a whole number from 0 to " + MAX_OFFSET + ".</p>");
                     return;
                 }
-                Runnable queried = () -> queried(probe, response);
-                entity(iri.strip(), section == null || section.isBlank() ? null : section.strip(), offset,
-                        new Reads(store.dataset(), page.cancelSignal(), queried), response);
+                entity(iri.strip(), section == null || section.isBlank() ? null : section.strip(), offset, reads, response);
             } else {
-                search(q == null ? "" : q.strip(), new Reads(store.dataset(), page.cancelSignal(), () -> queried(probe, response)),
-                        response);
+                search(q == null ? "" : q.strip(), reads, response);
             }
         } catch (QueryCancelledException e) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);

@@ -155,10 +155,7 @@ final class IngestService extends ActionService {
             ServletOps.error(status(e), oneLine(e.getMessage()));
             return;
         } finally {
-            probe.stop();
-            if (probe.tookInput()) {
-                action.setResponseHeader("Connection", "close"); // see ClientConnection: the next request lost a byte
-            }
+            probe.stopBeforeAnswer(action.getResponse());
         }
         Graph graph = store.findArticleGraph(article.id()).orElseThrow(
                 () -> new NewsgraphException(SOURCE + ": article " + article.id() + " was stored but is gone"));
