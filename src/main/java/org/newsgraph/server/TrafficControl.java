@@ -124,7 +124,10 @@ final class TrafficControl {
         }
     }
 
-    /** Answers 413 at once to a read whose declared body is over the limit. */
+    /**
+     * Answers 413 at once to a read whose declared body is over the limit: the eager read that
+     * rejects a larger body waits for the body first, and the client need not send it.
+     */
     private static final class ReadBodySize extends Handler.Wrapper {
         private final long maxBytes;
 
