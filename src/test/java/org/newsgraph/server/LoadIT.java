@@ -68,6 +68,7 @@ class LoadIT {
     private static GraphStore store;
     private static NewsServer server;
     private static int before;
+    private static LoadRequests requests;
 
     @BeforeAll
     static void serve() throws IOException {
@@ -78,8 +79,9 @@ class LoadIT {
             Ingester.builder(store).build().ingestAll(sample);
         }
         if (own == null) {
-            LoadStore.replicate(store, "mqm-bahadurabad-2025-02-09", ARTICLES - 1);
+            LoadStore.replicate(store, store.articleIds().iterator().next(), ARTICLES - 1);
         }
+        requests = LoadRequests.forStore(store);
         before = store.articleIds().size();
         server = NewsServer.builder().store(store).ingester(Ingester.builder(store).build())
                 .port(0).password(Optional.of(PASSWORD)).queries(QueryCatalog.builtIn()).build().start();
@@ -137,7 +139,7 @@ class LoadIT {
             int client = c;
             clients.add(pool.submit(() -> {
                 for (int i = 0; System.nanoTime() < deadline; i++) {
-                    samples.add(LoadReport.send("127.0.1." + (1 + client), server.port(), LoadRequests.polite(client, i)));
+                    samples.add(LoadReport.send("127.0.1." + (1 + client), server.port(), requests.polite(client, i)));
                 }
                 return null;
             }));

@@ -4,6 +4,10 @@ import static org.newsgraph.server.ServerFixtures.q;
 
 import java.util.List;
 import java.util.Locale;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+import org.newsgraph.store.GraphStore;
 
 /** What {@link LoadIT}'s polite clients ask: canned queries and ad-hoc SPARQL, and articles to ingest. */
 final class LoadRequests {
@@ -16,12 +20,43 @@ final class LoadRequests {
             PREFIXES + "SELECT ?a (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } } GROUP BY ?a ORDER BY DESC(?n) LIMIT 20",
             PREFIXES + "SELECT ?e ?name WHERE { ?e rdfs:label ?name FILTER(CONTAINS(LCASE(?name), \"council\")) } LIMIT 50",
             PREFIXES + "ASK { GRAPH ?a { ?s a ng:Statement } }");
-    /** Canned queries with parameters, as the query page and other systems call them. */
-    private static final List<String> CANNED = List.of(
-            "roles?person=Siddiqui", "top-entities", "articles?from=2025-01-01", "statements-by?speaker=Moore",
-            "timeline?entity=MQM", "co-occurrence", "articles-mentioning?entity=Karachi", "top-speakers");
 
-    private LoadRequests() {
+    /** The council leaders of {@link #article}, one of whom {@code statements-by} asks for. */
+    private static final String[] LEADERS = {"Ann Moore", "Omar Khan", "Lisa Park", "Tom Reed", "Sara Ahmed", "Ali Raza"};
+
+    private final List<String> canned;
+
+    private LoadRequests(List<String> canned) {
+        this.canned = canned;
+    }
+
+    /**
+     * Canned queries with parameters, as the query page and other systems call them, the names
+     * taken from {@code store}: a person who holds a role, an organization and a place, whatever
+     * articles it holds.
+     */
+    static LoadRequests forStore(GraphStore store) {
+        String person = firstLabel(store, "?e ng:holdsRole ?r");
+        String org = firstLabel(store, "?e a ng:Organization");
+        String place = firstLabel(store, "?e a ng:Place");
+        return new LoadRequests(List.of(
+                "roles?person=" + q(person), "top-entities", "articles?from=2025-01-01",
+                "statements-by?speaker=" + q(LEADERS[0].substring(LEADERS[0].indexOf(' ') + 1)), "timeline?entity=" + q(org), "co-occurrence",
+                "articles-mentioning?entity=" + q(place), "top-speakers"));
+    }
+
+    /** The first label, in order, of an entity matching {@code pattern} on {@code ?e}. */
+    private static String firstLabel(GraphStore store, String pattern) {
+        String query = PREFIXES + "SELECT ?l WHERE { " + pattern + " ; rdfs:label ?l } ORDER BY ?l LIMIT 1";
+        return Txn.calculateRead(store.dataset(), () -> {
+            try (QueryExec exec = QueryExec.dataset(store.dataset()).query(query).build()) {
+                RowSet rows = exec.select();
+                if (!rows.hasNext()) {
+                    throw new IllegalStateException("the store has no entity with " + pattern);
+                }
+                return rows.next().get("l").getLiteralLexicalForm();
+            }
+        });
     }
 
     /** A GET and the kind it is reported under. */
@@ -29,16 +64,16 @@ final class LoadRequests {
     }
 
     /** The {@code i}th request of polite client {@code client}: canned and ad-hoc queries in turn. */
-    static Polite polite(int client, int i) {
+    Polite polite(int client, int i) {
         if ((client + i) % 2 == 0) {
-            return new Polite("canned query", "/api/queries/" + CANNED.get((client + i / 2) % CANNED.size()));
+            return new Polite("canned query", "/api/queries/" + canned.get((client + i / 2) % canned.size()));
         }
         return new Polite("SPARQL query", "/news/sparql?query=" + q(SPARQL.get((client + i / 2) % SPARQL.size())));
     }
 
     /** A short article, different for each n, with persons, a role and a statement. */
     static String article(int n) {
-        String[] names = {"Ann Moore", "Omar Khan", "Lisa Park", "Tom Reed", "Sara Ahmed", "Ali Raza"};
+        String[] names = LEADERS;
         String[] cities = {"Karachi", "Lahore", "Quetta", "Multan", "Sukkur", "Hyderabad"};
         String name = names[n % names.length] + " " + (char) ('A' + n % 26) + ".";
         String city = cities[n % cities.length];
