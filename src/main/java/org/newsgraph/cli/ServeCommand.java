@@ -281,7 +281,7 @@ final class ServeCommand implements Callable<Integer> {
                     "--max-running and --max-running-per-client must be 1 or more, --max-waiting 0 or more");
         }
         return ServerLimits.builder().maxQueuedRequests(maxWaiting).maxActiveRequests(running)
-                .maxActivePerClient(Math.min(perClient, running))
+                .maxActivePerClient(perClient)
                 .maxThreads(Math.max(ServerLimits.defaults().maxThreads(), running + 12)).build();
     }
 }

@@ -38,7 +38,7 @@ public final class ServerLimits {
         this.idleTimeout = b.idleTimeout;
         this.eagerBodyBytes = b.eagerBodyBytes;
         this.maxActiveRequests = b.maxActiveRequests;
-        this.maxActivePerClient = b.maxActivePerClient;
+        this.maxActivePerClient = Math.min(b.maxActivePerClient, b.maxActiveRequests);
         this.maxQueuedRequests = b.maxQueuedRequests;
         this.maxQueueWait = b.maxQueueWait;
         this.maxFailedLogins = b.maxFailedLogins;
@@ -123,7 +123,7 @@ public final class ServerLimits {
         private Duration idleTimeout = Duration.ofSeconds(30);
         private int eagerBodyBytes = 1024 * 1024;
         private int maxActiveRequests = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-        private int maxActivePerClient = Math.max(2, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()) / 2);
+        private int maxActivePerClient = Math.max(2, maxActiveRequests / 2);
         private int maxQueuedRequests = 1000;
         private Duration maxQueueWait = Duration.ofSeconds(30);
         private int maxFailedLogins = 10;
@@ -183,9 +183,6 @@ public final class ServerLimits {
         }
 
         public ServerLimits build() {
-            if (maxActivePerClient > maxActiveRequests) {
-                maxActivePerClient = maxActiveRequests;
-            }
             if (maxThreads < maxActiveRequests + 12) {
                 throw new IllegalArgumentException(maxThreads + " worker threads leave no room beside "
                         + maxActiveRequests + " running requests; give at least " + (maxActiveRequests + 12));
