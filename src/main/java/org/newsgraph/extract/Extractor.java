@@ -3,6 +3,7 @@ package org.newsgraph.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.newsgraph.nlp.AnnotatedDocument;
 import org.newsgraph.read.Article;
 
@@ -29,6 +30,21 @@ public final class Extractor {
         return new Extractor(standardPipeline(lexicon));
     }
 
+    /** The standard extraction, its statements found by {@code statements}. */
+    public static Extractor create(Lexicon lexicon, StatementFinders statements) {
+        return new Extractor(standardPipeline(lexicon, statements));
+    }
+
+    /** What finds statements: the rules, the learned attribution model, or both (the model where the rules find nothing). */
+    public enum StatementFinders {
+        RULES, MODEL, BOTH;
+
+        /** Both when newsgraph ships a model, else the rules. */
+        public static StatementFinders standard() {
+            return AttributionModel.builtIn().isPresent() ? BOTH : RULES;
+        }
+    }
+
     /**
      * An extraction by other steps: the pipeline must take {@link Slots#ARTICLE} and
      * {@link Slots#ANNOTATED} as inputs and fill the slots {@link #extract} reads (see
@@ -51,8 +67,23 @@ public final class Extractor {
      * the steps that fill what it reads.
      */
     public static ExtractionPipeline standardPipeline(Lexicon lexicon) {
+        return standardPipeline(lexicon, StatementFinders.standard());
+    }
+
+    /** The standard pipeline with its statements found by {@code statements}. */
+    public static ExtractionPipeline standardPipeline(Lexicon lexicon, StatementFinders statements) {
         Objects.requireNonNull(lexicon, "lexicon");
-        return pipelineBuilder()
+        boolean rules = statements != StatementFinders.MODEL;
+        Optional<AttributionModel> model = statements == StatementFinders.RULES ? Optional.empty() : AttributionModel.builtIn();
+        if (!rules && model.isEmpty()) {
+            throw new IllegalStateException("no attribution model in this build: statements can only come from the rules");
+        }
+        List<Slot<StatementFact>> merged = new ArrayList<>();
+        if (rules) {
+            merged.add(Slots.STATEMENT_CANDIDATES);
+        }
+        model.ifPresent(m -> merged.add(Slots.LEARNED_STATEMENT_CANDIDATES));
+        ExtractionPipeline.Builder b = pipelineBuilder()
                 // entities
                 .add(new Boilerplate(lexicon))
                 .add(new MentionFinder(lexicon))
@@ -60,14 +91,16 @@ public final class Extractor {
                 // roles, then who words refer to (which needs the roles: "the minister said")
                 .add(new TitleHolders(lexicon))
                 .add(new ImpliedRoleScope(lexicon))
-                .add(new AgentResolution(lexicon))
-                // statements
-                .add(new DirectQuotes(lexicon))
-                .add(new ReportedSpeech(lexicon))
-                .add(new SpeechNounSources(lexicon))
-                .add(new AccordingTo())
-                .add(new RelativeClauseSpeakers(lexicon))
-                .add(new StatementMerge())
+                .add(new AgentResolution(lexicon));
+        if (rules) {
+            b.add(new DirectQuotes(lexicon))
+                    .add(new ReportedSpeech(lexicon))
+                    .add(new SpeechNounSources(lexicon))
+                    .add(new AccordingTo())
+                    .add(new RelativeClauseSpeakers(lexicon));
+        }
+        model.ifPresent(m -> b.add(new LearnedAttribution(m)));
+        return b.add(new StatementMerge(merged))
                 // events
                 .add(new DateAnchoring(lexicon))
                 .add(new VerbEvents(lexicon))

@@ -36,6 +36,8 @@ public final class Slots {
 
     /** Statements found by any rule, more than one rule possibly finding the same. */
     public static final Slot<StatementFact> STATEMENT_CANDIDATES = Slot.candidates("statement candidates");
+    /** Statements the learned attribution model found. */
+    public static final Slot<StatementFact> LEARNED_STATEMENT_CANDIDATES = Slot.candidates("learned statement candidates");
     /** The article's statements, each speaker and text once. */
     public static final Slot<List<StatementFact>> STATEMENTS = Slot.value("statements");
 

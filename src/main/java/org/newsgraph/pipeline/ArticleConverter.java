@@ -35,7 +35,7 @@ public final class ArticleConverter {
 
     private ArticleConverter(Builder b) {
         this.annotator = b.annotator != null ? b.annotator : CoreNlpAnnotator.shared(b.profile);
-        this.extractor = Extractor.create(b.lexicon);
+        this.extractor = Extractor.create(b.lexicon, b.statements);
         this.mapper = FactMapper.create(b.iris);
         this.budget = b.budget;
     }
@@ -92,6 +92,7 @@ public final class ArticleConverter {
         private Lexicon lexicon = Lexicon.builtIn();
         private IriMinter iris = IriMinter.standard();
         private NlpBudget budget = NlpBudget.standard();
+        private Extractor.StatementFinders statements = Extractor.StatementFinders.standard();
 
         private Builder() {
         }
@@ -116,6 +117,12 @@ public final class ArticleConverter {
 
         public Builder lexicon(Lexicon lexicon) {
             this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+            return this;
+        }
+
+        /** What finds statements; default {@link Extractor.StatementFinders#standard()}. */
+        public Builder statements(Extractor.StatementFinders statements) {
+            this.statements = Objects.requireNonNull(statements, "statements");
             return this;
         }
 
