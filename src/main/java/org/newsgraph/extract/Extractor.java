@@ -72,9 +72,14 @@ public final class Extractor {
 
     /** The standard pipeline with its statements found by {@code statements}. */
     public static ExtractionPipeline standardPipeline(Lexicon lexicon, StatementFinders statements) {
+        return standardPipeline(lexicon, statements, AttributionModel.builtIn());
+    }
+
+    /** The standard pipeline with the attribution model {@code available} (none: the rules alone). */
+    static ExtractionPipeline standardPipeline(Lexicon lexicon, StatementFinders statements, Optional<AttributionModel> available) {
         Objects.requireNonNull(lexicon, "lexicon");
         boolean rules = statements != StatementFinders.MODEL;
-        Optional<AttributionModel> model = statements == StatementFinders.RULES ? Optional.empty() : AttributionModel.builtIn();
+        Optional<AttributionModel> model = statements == StatementFinders.RULES ? Optional.empty() : available;
         if (!rules && model.isEmpty()) {
             throw new IllegalStateException("no attribution model in this build: statements can only come from the rules");
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.newsgraph.nlp.AnnotatedDocument;
+import org.newsgraph.nlp.Dependency;
 import org.newsgraph.nlp.Sentence;
 import org.newsgraph.nlp.Token;
 
@@ -106,7 +107,7 @@ final class LearnedAttribution implements ExtractionStep {
         if (!reportsSomethingSaid(s, a.content())) {
             return Optional.empty();
         }
-        Optional<Entity> speaker = agents.resolve(s, a.source()).filter(e -> e.kind() != EntityKind.PLACE);
+        Optional<Entity> speaker = agents.resolve(s, antecedent(s, a.source())).filter(e -> e.kind() != EntityKind.PLACE);
         if (speaker.isEmpty()) {
             return Optional.empty();
         }
@@ -121,6 +122,16 @@ final class LearnedAttribution implements ExtractionStep {
         }
         return Optional.of(new StatementFact(speaker.get(), text, direct, s.token(a.cue()).lemma().toLowerCase(java.util.Locale.ROOT),
                 new Evidence(begin, end, s.text()), Math.round(a.probability() * 100) / 100.0));
+    }
+
+    /** For the pronoun of a relative clause ("X, who said ..."), the noun the clause modifies; else the token itself. */
+    static int antecedent(Sentence s, int source) {
+        if (!s.token(source).pos().startsWith("W")) {
+            return source;
+        }
+        int clause = s.headEdge(source).map(Dependency::governor).orElse(-1);
+        return clause < 0 ? source : s.headEdge(clause).filter(d -> d.relation().equals("acl:relcl") && d.governor() >= 0)
+                .map(Dependency::governor).orElse(source);
     }
 
     static boolean reportsSomethingSaid(Sentence s, AttributionCandidates.Span content) {

@@ -30,6 +30,8 @@ final class Evaluation {
     private int predictedRight;
     private int gold;
     private int goldFound;
+    private final java.util.Map<String, Integer> why = new java.util.TreeMap<>();
+    private final java.util.Map<String, Integer> missedCues = new java.util.HashMap<>();
 
     Evaluation(AttributionModel model) {
         this.model = model;
@@ -74,6 +76,59 @@ final class Evaluation {
             }
         }
         goldFound += found.size();
+        for (PolnearCorpus.Attribution g : d.attributions()) {
+            if (g.sourceText().matches(".*\\b[A-Z][a-z].*") && !g.sourceText().matches("(?i)(he|she|they|it|we|i|you)")) {
+                why.merge(found.contains(g) ? "found" : missReason(doc, g), 1, Integer::sum);
+            }
+        }
+    }
+
+    /** Why the model missed an annotated attribution: the first of its decisions that went wrong. */
+    private String missReason(AnnotatedDocument doc, PolnearCorpus.Attribution g) {
+        for (Sentence s : doc.sentences()) {
+            List<Integer> heads = TrainAttribution.Gold.heads(s, g.cue());
+            if (heads.isEmpty()) {
+                continue;
+            }
+            int cue = heads.get(0);
+            AttributionModel.Scorer cues = model.scorer(AttributionModel.Part.CUE);
+            if (!AttributionCandidates.isCue(s.token(cue))) {
+                return "cue not a candidate (" + s.token(cue).pos() + ")";
+            }
+            if (!cues.accepts(cues.probability(AttributionFeatures.cue(doc, s, cue)))) {
+                missedCues.merge(s.token(cue).lemma().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+                return "cue missed";
+            }
+            AttributionModel.Scorer contents = model.scorer(AttributionModel.Part.CONTENT);
+            AttributionCandidates.Span best = null;
+            double pBest = -1;
+            boolean reachable = false;
+            for (AttributionCandidates.Span span : AttributionCandidates.contents(doc, s, cue)) {
+                reachable |= TrainAttribution.Gold.contentMatches(s, span, g);
+                double p = contents.probability(AttributionFeatures.content(doc, s, cue, span));
+                if (p > pBest) {
+                    best = span;
+                    pBest = p;
+                }
+            }
+            if (!reachable) {
+                return "content not a candidate";
+            }
+            if (!TrainAttribution.Gold.contentMatches(s, best, g)) {
+                return "content chosen wrong";
+            }
+            if (!contents.accepts(pBest)) {
+                return "content below threshold";
+            }
+            if (TrainAttribution.Gold.heads(s, g.source()).isEmpty()) {
+                return "source in another sentence";
+            }
+            if (!LearnedAttribution.reportsSomethingSaid(s, best)) {
+                return "content not clausal";
+            }
+            return "source chosen wrong";
+        }
+        return "cue not in a sentence";
     }
 
     private void decisions(AnnotatedDocument doc, Sentence s, int cue, List<PolnearCorpus.Attribution> golds) {
@@ -124,6 +179,8 @@ final class Evaluation {
                 ratio(sourceRight, sourceTotal), sourceRight, sourceTotal));
         double pp = ratio(predictedRight, predicted);
         double rr = ratio(goldFound, gold);
+        out.add("held out: annotated attributions with a named source, by the first decision that went wrong: " + why);
+        out.add("held out: the lemmas of missed cues, most missed first: " + missedCues.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(40).toList());
         out.add(String.format("held out: attributions P %.3f R %.3f F1 %.3f (%d predicted, %d right; %d of %d annotated found)",
                 pp, rr, f1(pp, rr), predicted, predictedRight, goldFound, gold));
         return out;
