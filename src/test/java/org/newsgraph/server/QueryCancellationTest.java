@@ -116,7 +116,8 @@ class QueryCancellationTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "stopped after " + took);
-        waitFor(answer::isDone, Duration.ofSeconds(5)); // an answer (503) or a closed connection
+        // an answer (503) or a closed connection; the client may notice the close late on a busy machine
+        waitFor(answer::isDone, Duration.ofSeconds(15));
         try (GraphStore reopened = GraphStore.open(db)) {
             assertEquals(articles, reopened.articleIds());
         }
