@@ -83,6 +83,7 @@ final class AttributionFeatures {
         }
         String side = span.end() <= cue ? "before" : span.start() > cue ? "after" : "around";
         f.add("n=" + span.kinds().size());
+        f.add("kinds=" + String.join("+", new java.util.TreeSet<>(span.kinds())));
         f.add("len=" + length);
         f.add("side=" + side);
         f.add("lside=" + lemma + "|" + side);

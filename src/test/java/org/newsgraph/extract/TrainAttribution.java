@@ -46,7 +46,7 @@ public final class TrainAttribution {
         Path inputs = Path.of(opt.get("inputs"));
         Path out = Path.of(opt.get("out"));
         String heldOutFrom = opt.getOrDefault("held-out-from", "2016-08");
-        double sigma = Double.parseDouble(opt.getOrDefault("sigma", "1.0"));
+        double sigma = 1.0;
         Instant started = Instant.now();
         AnnotationCache cache = new AnnotationCache(Path.of(opt.get("cache")), "1".equals(System.getenv("NEWSGRAPH_CACHE_ONLY")));
         List<PolnearCorpus.Doc> docs = PolnearCorpus.read(git, inputs, cache);
@@ -57,22 +57,26 @@ public final class TrainAttribution {
         String validateFrom = opt.getOrDefault("validate-from", "2016-07");
         List<PolnearCorpus.Doc> fit = train.stream().filter(d -> d.month().compareTo(validateFrom) < 0).toList();
         List<PolnearCorpus.Doc> validation = train.stream().filter(d -> d.month().compareTo(validateFrom) >= 0).toList();
-        // thresholds chosen on the last training month by a model trained on the months before it
-        AttributionModel tuned = new AttributionModel(fitScorers(fit, sigma), List.of());
+        // the L2 prior and the thresholds chosen on the last training month, by models trained on the months before it
         double bestF1 = -1;
         double cueThreshold = 0.5;
         double contentThreshold = 0.5;
-        for (double ct : new double[] {0.3, 0.4, 0.5, 0.6}) {
-            for (double kt : new double[] {0.2, 0.3, 0.4, 0.5}) {
-                Evaluation e = new Evaluation(tuned.withThreshold(AttributionModel.Part.CUE, ct)
-                        .withThreshold(AttributionModel.Part.CONTENT, kt));
-                validation.forEach(e::add);
-                System.err.printf("validation (%d articles from %s), cue >= %.1f, content >= %.1f: attributions F1 %.3f%n",
-                        validation.size(), validateFrom, ct, kt, e.f1());
-                if (e.f1() > bestF1) {
-                    bestF1 = e.f1();
-                    cueThreshold = ct;
-                    contentThreshold = kt;
+        String[] sigmas = opt.getOrDefault("sigmas", "0.25,0.5,1").split(",");
+        for (String sg : sigmas) {
+            AttributionModel tuned = new AttributionModel(fitScorers(fit, Double.parseDouble(sg)), List.of());
+            for (double ct : new double[] {0.3, 0.4, 0.5, 0.6}) {
+                for (double kt : new double[] {0.2, 0.3, 0.4, 0.5}) {
+                    Evaluation e = new Evaluation(tuned.withThreshold(AttributionModel.Part.CUE, ct)
+                            .withThreshold(AttributionModel.Part.CONTENT, kt));
+                    validation.forEach(e::add);
+                    System.err.printf("validation (%d articles from %s), sigma %s, cue >= %.1f, content >= %.1f: attributions F1 %.3f%n",
+                            validation.size(), validateFrom, sg, ct, kt, e.f1());
+                    if (e.f1() > bestF1) {
+                        bestF1 = e.f1();
+                        sigma = Double.parseDouble(sg);
+                        cueThreshold = ct;
+                        contentThreshold = kt;
+                    }
                 }
             }
         }
@@ -91,8 +95,8 @@ public final class TrainAttribution {
         notes.add("newsgraph attribution model: logistic regression (CoreNLP LinearClassifierFactory, L2 sigma " + sigma + ")");
         notes.add("trained on PolNeAR train, " + train.size() + " articles dated before " + heldOutFrom
                 + "; measured on the " + heldOut.size() + " articles from " + heldOutFrom);
-        notes.add(String.format("thresholds from the %d articles of %s to %s (trained on those before): cue %.1f, content %.1f;"
-                + " training took %d s", validation.size(), validateFrom, heldOutFrom, cueThreshold, contentThreshold,
+        notes.add(String.format("sigma and thresholds chosen on the %d articles from %s up to %s (trained on those before): sigma %s,"
+                + " cue %.1f, content %.1f; training took %d s", validation.size(), validateFrom, heldOutFrom, sigma, cueThreshold, contentThreshold,
                 trainTime.toSeconds()));
         model = new AttributionModel(scorers, notes);
         Evaluation eval = new Evaluation(model);
@@ -225,7 +229,7 @@ public final class TrainAttribution {
         for (String required : List.of("polnear", "inputs", "cache", "out")) {
             if (!opt.containsKey(required)) {
                 System.err.println("usage: TrainAttribution --polnear GITDIR --inputs DIR --cache DIR --out MODEL.tsv.gz"
-                        + " [--held-out-from YYYY-MM] [--validate-from YYYY-MM] [--sigma S]");
+                        + " [--held-out-from YYYY-MM] [--validate-from YYYY-MM] [--sigmas S,S,...]");
                 System.exit(2);
             }
         }
