@@ -52,12 +52,14 @@ final class LearnedAttribution implements ExtractionStep {
         }
     }
 
+    /** The candidate a scorer rated best, and its probability. */
+    record Choice<T>(T value, double probability) {
+    }
+
     /** The attributions the model finds in sentence {@code s}, in the order of their cues. */
     static List<Attribution> attributions(AttributionModel model, AnnotatedDocument doc, Sentence s) {
         List<Attribution> out = new ArrayList<>();
         AttributionModel.Scorer cues = model.scorer(AttributionModel.Part.CUE);
-        AttributionModel.Scorer contents = model.scorer(AttributionModel.Part.CONTENT);
-        AttributionModel.Scorer sources = model.scorer(AttributionModel.Part.SOURCE);
         for (Token t : s.tokens()) {
             if (!AttributionCandidates.isCue(t)) {
                 continue;
@@ -67,35 +69,47 @@ final class LearnedAttribution implements ExtractionStep {
             if (!cues.accepts(pCue)) {
                 continue;
             }
-            AttributionCandidates.Span best = null;
-            double pBest = -1;
-            for (AttributionCandidates.Span span : AttributionCandidates.contents(doc, s, cue)) {
-                double p = contents.probability(AttributionFeatures.content(doc, s, cue, span));
-                if (p > pBest) {
-                    best = span;
-                    pBest = p;
-                }
-            }
-            if (best == null || !contents.accepts(pBest)) {
+            Optional<Choice<AttributionCandidates.Span>> content = bestContent(model, doc, s, cue)
+                    .filter(c -> model.scorer(AttributionModel.Part.CONTENT).accepts(c.probability()));
+            if (content.isEmpty()) {
                 continue;
             }
-            int source = -1;
-            double pSource = -1;
-            for (int j : AttributionCandidates.sources(s, cue)) {
-                if (best.contains(j)) {
-                    continue;
-                }
-                double p = sources.probability(AttributionFeatures.source(doc, s, cue, j));
-                if (p > pSource) {
-                    source = j;
-                    pSource = p;
-                }
-            }
-            if (source >= 0 && sources.accepts(pSource)) {
-                out.add(new Attribution(cue, best, source, pCue * pBest * pSource));
-            }
+            AttributionCandidates.Span span = content.get().value();
+            bestSource(model, doc, s, cue, span).filter(c -> model.scorer(AttributionModel.Part.SOURCE).accepts(c.probability()))
+                    .ifPresent(source -> out.add(new Attribution(cue, span, source.value(),
+                            pCue * content.get().probability() * source.probability())));
         }
         return out;
+    }
+
+    /** Of the spans cue {@code cue} may report, the one the model rates best. */
+    static Optional<Choice<AttributionCandidates.Span>> bestContent(AttributionModel model, AnnotatedDocument doc, Sentence s, int cue) {
+        AttributionModel.Scorer contents = model.scorer(AttributionModel.Part.CONTENT);
+        Choice<AttributionCandidates.Span> best = null;
+        for (AttributionCandidates.Span span : AttributionCandidates.contents(doc, s, cue)) {
+            double p = contents.probability(AttributionFeatures.content(doc, s, cue, span));
+            if (best == null || p > best.probability()) {
+                best = new Choice<>(span, p);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Of the tokens outside {@code content} that may head the source of cue {@code cue}, the one the model rates best. */
+    static Optional<Choice<Integer>> bestSource(AttributionModel model, AnnotatedDocument doc, Sentence s, int cue,
+                                               AttributionCandidates.Span content) {
+        AttributionModel.Scorer sources = model.scorer(AttributionModel.Part.SOURCE);
+        Choice<Integer> best = null;
+        for (int j : AttributionCandidates.sources(s, cue)) {
+            if (content.contains(j)) {
+                continue;
+            }
+            double p = sources.probability(AttributionFeatures.source(doc, s, cue, j));
+            if (best == null || p > best.probability()) {
+                best = new Choice<>(j, p);
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /**

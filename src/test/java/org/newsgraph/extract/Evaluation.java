@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.newsgraph.nlp.AnnotatedDocument;
 import org.newsgraph.nlp.Sentence;
@@ -99,25 +100,17 @@ final class Evaluation {
                 missedCues.merge(s.token(cue).lemma().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
                 return "cue missed";
             }
-            AttributionModel.Scorer contents = model.scorer(AttributionModel.Part.CONTENT);
-            AttributionCandidates.Span best = null;
-            double pBest = -1;
-            boolean reachable = false;
-            for (AttributionCandidates.Span span : AttributionCandidates.contents(doc, s, cue)) {
-                reachable |= TrainAttribution.Gold.contentMatches(s, span, g);
-                double p = contents.probability(AttributionFeatures.content(doc, s, cue, span));
-                if (p > pBest) {
-                    best = span;
-                    pBest = p;
-                }
-            }
+            boolean reachable = AttributionCandidates.contents(doc, s, cue).stream()
+                    .anyMatch(span -> TrainAttribution.Gold.contentMatches(s, span, g));
+            Optional<LearnedAttribution.Choice<AttributionCandidates.Span>> chosen = LearnedAttribution.bestContent(model, doc, s, cue);
             if (!reachable) {
                 return "content not a candidate";
             }
+            AttributionCandidates.Span best = chosen.orElseThrow().value();
             if (!TrainAttribution.Gold.contentMatches(s, best, g)) {
                 return "content chosen wrong";
             }
-            if (!contents.accepts(pBest)) {
+            if (!model.scorer(AttributionModel.Part.CONTENT).accepts(chosen.get().probability())) {
                 return "content below threshold";
             }
             if (TrainAttribution.Gold.heads(s, g.source()).isEmpty()) {
@@ -133,39 +126,20 @@ final class Evaluation {
 
     private void decisions(AnnotatedDocument doc, Sentence s, int cue, List<PolnearCorpus.Attribution> golds) {
         contentTotal++;
-        AttributionModel.Scorer contents = model.scorer(AttributionModel.Part.CONTENT);
-        AttributionCandidates.Span best = null;
-        double pBest = -1;
-        boolean reachable = false;
-        for (AttributionCandidates.Span span : AttributionCandidates.contents(doc, s, cue)) {
-            boolean ok = golds.stream().anyMatch(g -> TrainAttribution.Gold.contentMatches(s, span, g));
-            reachable |= ok;
-            double p = contents.probability(AttributionFeatures.content(doc, s, cue, span));
-            if (p > pBest) {
-                best = span;
-                pBest = p;
-            }
-        }
-        AttributionCandidates.Span chosen = best;
+        boolean reachable = AttributionCandidates.contents(doc, s, cue).stream()
+                .anyMatch(span -> golds.stream().anyMatch(g -> TrainAttribution.Gold.contentMatches(s, span, g)));
         contentReachable += reachable ? 1 : 0;
-        contentRight += chosen != null && golds.stream().anyMatch(g -> TrainAttribution.Gold.contentMatches(s, chosen, g)) ? 1 : 0;
+        Optional<LearnedAttribution.Choice<AttributionCandidates.Span>> chosen = LearnedAttribution.bestContent(model, doc, s, cue);
+        contentRight += chosen.isPresent() && golds.stream()
+                .anyMatch(g -> TrainAttribution.Gold.contentMatches(s, chosen.get().value(), g)) ? 1 : 0;
         Set<Integer> heads = new HashSet<>();
         golds.forEach(g -> heads.addAll(TrainAttribution.Gold.heads(s, g.source())));
-        if (heads.isEmpty()) {
+        if (heads.isEmpty() || chosen.isEmpty()) {
             return;
         }
         sourceTotal++;
-        AttributionModel.Scorer sources = model.scorer(AttributionModel.Part.SOURCE);
-        int bestSource = -1;
-        double pSource = -1;
-        for (int j : AttributionCandidates.sources(s, cue)) {
-            double p = sources.probability(AttributionFeatures.source(doc, s, cue, j));
-            if (p > pSource) {
-                bestSource = j;
-                pSource = p;
-            }
-        }
-        sourceRight += heads.contains(bestSource) ? 1 : 0;
+        sourceRight += LearnedAttribution.bestSource(model, doc, s, cue, chosen.get().value())
+                .filter(c -> heads.contains(c.value())).isPresent() ? 1 : 0;
     }
 
     List<String> lines() {

@@ -90,9 +90,12 @@ record GoldenCase(String name, Path folder) {
         return AnnotatedDocumentJson.read(annotatedFile());
     }
 
-    /** The facts the current extraction finds in the saved annotations. */
+    /**
+     * The facts the current rules find in the saved annotations. The learned attribution step is
+     * left out: its findings change with each retraining, and LearnedAttributionTest tests it.
+     */
     ArticleFacts extract() {
-        return Extractor.create(lexicon()).extract(article(), annotated());
+        return Extractor.create(lexicon(), Extractor.StatementFinders.RULES).extract(article(), annotated());
     }
 
     String expectedJson() {

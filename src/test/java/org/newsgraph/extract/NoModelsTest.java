@@ -67,4 +67,13 @@ class NoModelsTest {
             assertFalse(results.isEmpty());
         }
     }
+
+    @Test
+    void theLearnedAttributionStepRunsWithoutAnyCoreNlpClass() throws Exception {
+        try (URLClassLoader loader = withoutCoreNlp()) {
+            Class<?> run = Class.forName(GoldenRun.class.getName(), true, loader);
+            int added = (Integer) run.getMethod("learnedStatements").invoke(null);
+            assertTrue(added > 0, "the shipped model added no statement to the golden folders' rules");
+        }
+    }
 }
