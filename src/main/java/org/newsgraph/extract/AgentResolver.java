@@ -18,6 +18,8 @@ public final class AgentResolver {
 
     private static final Set<String> PERSONAL_PRONOUNS = Set.of("he", "she");
     private static final int SALIENCE_WINDOW = 3;
+    /** The pronoun subjects of earlier sentences already resolved, by sentence and token. */
+    private final java.util.Map<Long, Optional<Entity>> pronouns = new java.util.HashMap<>();
 
     private final EntityIndex index;
     private final List<Sentence> sentences;
@@ -148,6 +150,9 @@ public final class AgentResolver {
                         && lexicon.speechVerbs().contains(prev.token(d.dependent()).lemma());
                 if (mainClause || speech) {
                     Optional<Entity> subject = namedSubject(prev, d.dependent());
+                    if (subject.isEmpty()) {
+                        subject = pronounSubject(prev, d.dependent());
+                    }
                     if (subject.isPresent()) {
                         return subject;
                     }
@@ -162,6 +167,25 @@ public final class AgentResolver {
                         return before;
                     }
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Who the "he" or "she" subject of {@code verb} is, resolved in its own sentence: so that a
+     * run of sentences that go on with "He said ...", "He added ..." keeps its speaker. Only called
+     * for sentences before the one being resolved, so it ends; each pronoun is resolved once.
+     */
+    private Optional<Entity> pronounSubject(Sentence s, int verb) {
+        for (int subj : s.children(verb, "nsubj")) {
+            if (PERSONAL_PRONOUNS.contains(s.token(subj).word().toLowerCase(Locale.ROOT))) {
+                long key = ((long) s.index() << 32) | subj;
+                if (!pronouns.containsKey(key)) {
+                    pronouns.put(key, Optional.empty()); // while it is being resolved
+                    pronouns.put(key, salientSubject(s, subj));
+                }
+                return pronouns.get(key);
             }
         }
         return Optional.empty();

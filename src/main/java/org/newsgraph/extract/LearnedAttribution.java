@@ -148,6 +148,7 @@ final class LearnedAttribution implements ExtractionStep {
                 .map(Dependency::governor).orElse(source);
     }
 
+    /** A quotation, or a span of three tokens at least with a verb in it: something said, not a thing. */
     static boolean reportsSomethingSaid(Sentence s, AttributionCandidates.Span content) {
         if (content.kinds().contains("quote")) {
             return true;

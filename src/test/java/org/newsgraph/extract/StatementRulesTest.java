@@ -162,4 +162,15 @@ class StatementRulesTest {
         ArticleFacts f = GoldenFacts.of("role-aide-to-an-office-with-a-brief");
         assertEquals("the Sindh government would open ten new clinics", statement(f, "Nadia Rauf").orElseThrow().text());
     }
+
+    @Test
+    void aRunOfSentencesThatGoOnWithHeKeepsTheirSpeaker() {
+        // Daniel Okafor is named in the first two sentences; the next four begin "He added", "He also
+        // said", "He warned", "He noted": the last is three sentences past the last name
+        ArticleFacts f = GoldenFacts.of("statement-pronoun-runs-on-over-sentences");
+        List<String> texts = f.statements().stream().filter(s -> s.speaker().label().equals("Daniel Okafor"))
+                .map(StatementFact::text).toList();
+        assertTrue(texts.contains("local traders had asked for more parking"), texts.toString());
+        assertEquals(5, texts.size(), texts.toString());
+    }
 }
