@@ -17,6 +17,8 @@ import org.newsgraph.nlp.Sentence;
 final class SpeechContent {
 
     private static final Set<String> CONTENT = Set.of("ccomp", "xcomp");
+    /** Prepositions by which an object-speech verb gives its grounds after the object ("for", "of", "over"). */
+    private static final Set<String> GROUNDS = Set.of("for", "of", "over");
 
     private final Lexicon lexicon;
 
@@ -80,6 +82,12 @@ final class SpeechContent {
                     && !s.children(d.dependent(), "nsubj").isEmpty();
             if (CONTENT.contains(rel) || clauseAfter || rel.equals("obj") && (infinitive || objectSpeech(s, verb))) {
                 content.add(d.dependent());
+            }
+            boolean grounds = (rel.equals("obl") || rel.equals("advcl"))
+                    && (DependencyPaths.hasChildWord(s, d.dependent(), "case", GROUNDS)
+                    || DependencyPaths.hasChildWord(s, d.dependent(), "mark", GROUNDS));
+            if (grounds && objectSpeech(s, verb) && !content.isEmpty() && d.dependent() > content.get(content.size() - 1)) {
+                content.add(d.dependent()); // "criticised the mayor for neglecting ...": what for is part of it
             }
             if (rel.equals("advcl") && objectSpeech(s, verb) && !content.isEmpty()
                     && lexicon.speechVerbs().contains(s.token(d.dependent()).lemma().toLowerCase())) {

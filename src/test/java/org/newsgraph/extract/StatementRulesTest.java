@@ -173,4 +173,15 @@ class StatementRulesTest {
         assertTrue(texts.contains("local traders had asked for more parking"), texts.toString());
         assertEquals(5, texts.size(), texts.toString());
     }
+
+    @Test
+    void anObjectSpeechVerbKeepsTheGroundsItGivesAfterItsObject() {
+        // "... criticised the transport minister for delaying the new bus routes." and
+        // "... accused the contractor of ignoring safety rules at the depot."
+        ArticleFacts f = GoldenFacts.of("statement-object-speech-with-its-grounds");
+        assertEquals("the transport minister for delaying the new bus routes", statement(f, "Rana Tufail").orElseThrow().text());
+        StatementFact accused = statement(f, "Amna Vaz").orElseThrow();
+        assertEquals("the contractor of ignoring safety rules at the depot", accused.text());
+        assertEquals("accuse", accused.cue());
+    }
 }
