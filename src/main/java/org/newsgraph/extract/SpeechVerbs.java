@@ -1,5 +1,8 @@
 package org.newsgraph.extract;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.newsgraph.nlp.Sentence;
 import org.newsgraph.nlp.Token;
@@ -17,7 +20,12 @@ final class SpeechVerbs {
 
     /** The verb's subject, or for a participle clause ("..., dismissing them") its governor's subject. */
     static Optional<Entity> speakerOf(Sentence s, int verb, AgentResolver agents) {
-        for (int subj : s.children(verb, "nsubj")) {
+        // nearest the verb first: where the parser hung a body named before a title and a name on
+        // the verb as a second subject ("X Party (XP) Province President First Last claimed ..."),
+        // the name next to the verb is who speaks
+        List<Integer> subjects = new ArrayList<>(s.children(verb, "nsubj"));
+        subjects.sort(Comparator.comparingInt(subj -> Math.abs(verb - subj)));
+        for (int subj : subjects) {
             if (!s.headEdge(subj).map(d -> d.relation().equals("nsubj:pass")).orElse(false)) {
                 return agents.resolve(s, subj);
             }

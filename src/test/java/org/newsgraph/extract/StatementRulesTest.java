@@ -184,4 +184,12 @@ class StatementRulesTest {
         assertEquals("the contractor of ignoring safety rules at the depot", accused.text());
         assertEquals("accuse", accused.cue());
     }
+
+    @Test
+    void theNameNextToTheVerbSpeaksWhereTheParserHungTheBodyBeforeItOnTheVerbToo() {
+        // "Pakistan Tehreek-e-Adl (PTA) Punjab President Samir Ahmed Lodhi on Monday claimed that ...":
+        // the parser makes both "e-Adl" and "Lodhi" subjects of "claimed"
+        ArticleFacts f = GoldenFacts.of("statement-name-next-to-the-verb-speaks");
+        assertEquals(List.of("Samir Ahmed Lodhi"), f.statements().stream().map(s -> s.speaker().label()).toList());
+    }
 }
