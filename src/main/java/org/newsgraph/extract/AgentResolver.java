@@ -1,7 +1,9 @@
 package org.newsgraph.extract;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.newsgraph.nlp.Sentence;
@@ -19,7 +21,7 @@ public final class AgentResolver {
     private static final Set<String> PERSONAL_PRONOUNS = Set.of("he", "she");
     private static final int SALIENCE_WINDOW = 3;
     /** The pronoun subjects of earlier sentences already resolved, by sentence and token. */
-    private final java.util.Map<Long, Optional<Entity>> pronouns = new java.util.HashMap<>();
+    private final Map<Long, Optional<Entity>> pronouns = new HashMap<>();
 
     private final EntityIndex index;
     private final List<Sentence> sentences;

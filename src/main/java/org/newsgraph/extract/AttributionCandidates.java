@@ -41,6 +41,16 @@ final class AttributionCandidates {
         boolean contains(int token) {
             return token >= start && token < end;
         }
+
+        /** Whether one of its tokens in {@code s} is a verb. */
+        boolean hasVerb(Sentence s) {
+            for (int k = start; k < end; k++) {
+                if (s.token(k).isVerb()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Whether a token may be a cue: a verb, a common noun, an adjective, or "according". */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.newsgraph.nlp.AnnotatedDocument;
 import org.newsgraph.nlp.Dependency;
 import org.newsgraph.nlp.Sentence;
@@ -18,6 +20,7 @@ final class AttributionFeatures {
 
     /** Longer dependency paths between a cue and a source are one feature: they seldom mean anything. */
     private static final int MAX_PATH = 4;
+    private static final Set<String> THAT = Set.of("that");
 
     private AttributionFeatures() {
     }
@@ -51,7 +54,7 @@ final class AttributionFeatures {
                 f.add("subj=" + nominalClass(child));
                 f.add("lsubj=" + lemma + "|" + nominalClass(child));
             }
-            if (cr.equals("ccomp") && DependencyPaths.hasChildWord(s, d.dependent(), "mark", java.util.Set.of("that"))) {
+            if (cr.equals("ccomp") && DependencyPaths.hasChildWord(s, d.dependent(), "mark", THAT)) {
                 f.add("that");
                 f.add("lthat=" + lemma);
             }
@@ -83,7 +86,7 @@ final class AttributionFeatures {
         }
         String side = span.end() <= cue ? "before" : span.start() > cue ? "after" : "around";
         f.add("n=" + span.kinds().size());
-        f.add("kinds=" + String.join("+", new java.util.TreeSet<>(span.kinds())));
+        f.add("kinds=" + String.join("+", new TreeSet<>(span.kinds())));
         f.add("len=" + length);
         f.add("side=" + side);
         f.add("lside=" + lemma + "|" + side);
@@ -102,11 +105,7 @@ final class AttributionFeatures {
         f.add("hp=" + s.token(head).pos());
         f.add("hsubj=" + !s.children(head, "nsubj").isEmpty());
         f.add("eos=" + (span.end() == s.tokens().size() || span.end() + 1 == s.tokens().size()));
-        boolean verb = false;
-        for (int k = span.start(); k < span.end(); k++) {
-            verb |= s.token(k).isVerb();
-        }
-        f.add("verb=" + verb);
+        f.add("verb=" + span.hasVerb(s));
         f.add("quoted=" + Quotes.overlapsQuote(doc, s.token(span.start()).begin(), s.token(span.end() - 1).end()));
         f.add("that=" + (span.start() > 0 && s.token(span.start() - 1).word().equalsIgnoreCase("that")));
         return f;

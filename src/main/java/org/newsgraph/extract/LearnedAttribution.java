@@ -2,6 +2,7 @@ package org.newsgraph.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.newsgraph.nlp.AnnotatedDocument;
@@ -134,7 +135,7 @@ final class LearnedAttribution implements ExtractionStep {
         if (text.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new StatementFact(speaker.get(), text, direct, s.token(a.cue()).lemma().toLowerCase(java.util.Locale.ROOT),
+        return Optional.of(new StatementFact(speaker.get(), text, direct, s.token(a.cue()).lemma().toLowerCase(Locale.ROOT),
                 new Evidence(begin, end, s.text()), Math.round(a.probability() * 100) / 100.0));
     }
 
@@ -153,10 +154,6 @@ final class LearnedAttribution implements ExtractionStep {
         if (content.kinds().contains("quote")) {
             return true;
         }
-        boolean verb = false;
-        for (int k = content.start(); k < content.end(); k++) {
-            verb |= s.token(k).isVerb();
-        }
-        return verb && ContentSpans.longEnough(content.start(), content.end());
+        return content.hasVerb(s) && ContentSpans.longEnough(content.start(), content.end());
     }
 }
